@@ -1,0 +1,199 @@
+import type { SourceRef } from '../core/source-ref.js'
+import type {
+  BoundKeyword,
+  Header,
+  JsonType,
+  MediaType,
+  Operation,
+  Parameter,
+  ParameterIn,
+  Schema,
+} from './model.js'
+
+/**
+ * Which way the data flows. Request data is contravariant (B must accept all A accepted);
+ * response data is covariant (B must return nothing an A client cannot read).
+ */
+export type Direction = 'request' | 'response'
+
+/**
+ * What a keyword change does to the set of values a schema allows, B against A:
+ * `narrowed` (B allows a subset), `widened` (a superset), `changed` (neither).
+ */
+export type Effect = 'narrowed' | 'widened' | 'changed'
+
+/** What carries the data a schema change is about. */
+export type Subject =
+  | { readonly kind: 'parameter'; readonly in: ParameterIn; readonly name: string }
+  | { readonly kind: 'body'; readonly mediaType: string }
+  | { readonly kind: 'header'; readonly name: string }
+
+interface ChangeBase {
+  /** `GET /pets/{}` */
+  readonly operation: string
+  /** `GET /pets/{petId}`, as written in B (in A for removals). */
+  readonly label: string
+  /** In B's document, or A's for things that B no longer has. */
+  readonly at: SourceRef
+}
+
+interface OperationLevel extends ChangeBase {
+  readonly direction: 'none'
+}
+
+/** A change inside a schema, reached from an operation's parameter, body or header. */
+interface SchemaLevel extends ChangeBase {
+  readonly direction: Direction
+  readonly subject: Subject
+  /** Response status for response-side changes. */
+  readonly status?: string
+  /**
+   * Property path from the subject's schema to the changed schema: property names, `[]` for array
+   * items, `[0]` for prefixItems, `{}` for additionalProperties, `oneOf[1]` for union branches.
+   * Empty when the change is at the top of the subject's schema.
+   */
+  readonly path: ReadonlyArray<string>
+  readonly before: Schema
+  readonly after: Schema
+}
+
+export type ApiChange =
+  // endpoints
+  | (OperationLevel & { readonly kind: 'operation-added'; readonly after: Operation })
+  | (OperationLevel & { readonly kind: 'operation-removed'; readonly before: Operation })
+  | (OperationLevel & {
+      readonly kind: 'operation-deprecated-changed'
+      readonly before: Operation
+      readonly after: Operation
+    })
+  | (OperationLevel & {
+      readonly kind: 'operation-sunset-changed'
+      readonly before: Operation
+      readonly after: Operation
+    })
+  | (OperationLevel & {
+      readonly kind: 'operation-id-changed'
+      readonly before: Operation
+      readonly after: Operation
+    })
+  // security: an A requirement no B requirement is satisfied by (A's credentials stop working)
+  | (OperationLevel & {
+      readonly kind: 'security-requirement-removed'
+      readonly schemes: ReadonlyArray<string>
+      /** Scopes B now asks for on the same schemes, when that is why A's requirement fails. */
+      readonly addedScopes: ReadonlyArray<string>
+    })
+  | (OperationLevel & { readonly kind: 'security-requirement-added'; readonly schemes: ReadonlyArray<string> })
+  // parameters (request)
+  | (ChangeBase & { readonly direction: 'request'; readonly kind: 'parameter-added'; readonly after: Parameter })
+  | (ChangeBase & { readonly direction: 'request'; readonly kind: 'parameter-removed'; readonly before: Parameter })
+  | (ChangeBase & {
+      readonly direction: 'request'
+      readonly kind:
+        | 'parameter-required-changed'
+        | 'parameter-serialization-changed'
+        | 'parameter-deprecated-changed'
+      readonly before: Parameter
+      readonly after: Parameter
+    })
+  // request body
+  | (ChangeBase & {
+      readonly direction: 'request'
+      readonly kind: 'request-body-added'
+      readonly required: boolean
+    })
+  | (ChangeBase & { readonly direction: 'request'; readonly kind: 'request-body-removed' })
+  | (ChangeBase & {
+      readonly direction: 'request'
+      readonly kind: 'request-body-required-changed'
+      readonly required: boolean
+    })
+  // media types of a body (request) or of a response
+  | (ChangeBase & {
+      readonly direction: Direction
+      readonly kind: 'media-type-added' | 'media-type-removed'
+      readonly status?: string
+      readonly media: MediaType
+    })
+  // responses
+  | (ChangeBase & { readonly direction: 'response'; readonly kind: 'response-added'; readonly status: string })
+  | (ChangeBase & { readonly direction: 'response'; readonly kind: 'response-removed'; readonly status: string })
+  // response headers
+  | (ChangeBase & {
+      readonly direction: 'response'
+      readonly kind: 'header-added' | 'header-removed'
+      readonly status: string
+      readonly header: Header
+    })
+  | (ChangeBase & {
+      readonly direction: 'response'
+      readonly kind: 'header-required-changed'
+      readonly status: string
+      readonly before: Header
+      readonly after: Header
+    })
+  // schema keywords
+  | (SchemaLevel & {
+      readonly kind: 'type-changed'
+      /** Non-null types; `undefined` = any. */
+      readonly beforeTypes?: ReadonlySet<JsonType>
+      readonly afterTypes?: ReadonlySet<JsonType>
+      readonly effect: Effect
+    })
+  | (SchemaLevel & { readonly kind: 'nullable-changed'; readonly nullable: boolean })
+  | (SchemaLevel & { readonly kind: 'format-changed'; readonly effect: Effect })
+  | (SchemaLevel & { readonly kind: 'enum-value-added' | 'enum-value-removed'; readonly value: unknown })
+  /** An enum (or const) appeared where any value of the type was allowed, or went away. */
+  | (SchemaLevel & { readonly kind: 'enum-added' | 'enum-removed' })
+  | (SchemaLevel & { readonly kind: 'pattern-changed'; readonly effect: Effect })
+  | (SchemaLevel & {
+      readonly kind: 'bound-changed'
+      readonly keyword: BoundKeyword
+      readonly from?: number
+      readonly to?: number
+      readonly effect: Effect
+    })
+  | (SchemaLevel & { readonly kind: 'unique-items-changed'; readonly effect: Effect })
+  | (SchemaLevel & {
+      readonly kind: 'property-added' | 'property-removed'
+      readonly name: string
+      /** Required on the side that has it. */
+      readonly required: boolean
+      readonly property: Schema
+    })
+  | (SchemaLevel & { readonly kind: 'property-required-changed'; readonly name: string; readonly required: boolean })
+  | (SchemaLevel & { readonly kind: 'additional-properties-changed'; readonly effect: Effect })
+  | (SchemaLevel & {
+      readonly kind: 'read-only-changed' | 'write-only-changed' | 'deprecated-changed'
+      readonly value: boolean
+    })
+  | (SchemaLevel & { readonly kind: 'default-changed' })
+  | (SchemaLevel & {
+      readonly kind: 'union-branch-added' | 'union-branch-removed'
+      readonly keyword: 'oneOf' | 'anyOf'
+      readonly branch: Schema
+    })
+  | (SchemaLevel & {
+      readonly kind: 'discriminator-changed'
+      /** What changed: the property name, or a mapping value added/removed/retargeted. */
+      readonly detail: 'property' | 'mapping-added' | 'mapping-removed' | 'mapping-changed' | 'added' | 'removed'
+      readonly value?: string
+    })
+  /** A keyword rollsafe cannot compare by meaning (`not`, unmerged `allOf`, `if`/`then`) changed. */
+  | (SchemaLevel & { readonly kind: 'schema-uncomparable'; readonly keyword: string })
+  /**
+   * Mixed versions in one workflow: a value B returns from `readOperation` and the client sends
+   * back to A through `writeOperation` no longer fits A's request. `inner` is the request-side
+   * change that B's response shape introduces against A's request schema.
+   */
+  | (ChangeBase & {
+      readonly direction: 'none'
+      readonly kind: 'roundtrip-mismatch'
+      readonly readOperation: string
+      readonly writeOperation: string
+      readonly inner: SchemaChange
+    })
+
+export type ApiChangeKind = ApiChange['kind']
+
+export type SchemaChange = Extract<ApiChange, { readonly path: ReadonlyArray<string> }>

@@ -1,0 +1,168 @@
+import type { Locate, SourceRef } from '../core/source-ref.js'
+
+/**
+ * The normalized, version-independent model of one OpenAPI document (2.0, 3.0 or 3.1).
+ * Swagger 2 and 3.0 `nullable` are already in the 3.1 shape (`null` in `types`), so no
+ * rule or diff step ever branches on the spec version.
+ */
+export interface ApiModel {
+  /** The root file as the user named it. */
+  readonly file: string
+  readonly specVersion: '2.0' | '3.0' | '3.1'
+  readonly title?: string
+  readonly version?: string
+  /** Keyed by `METHOD /path/{}`: upper-case method, path template with parameter names erased. */
+  readonly operations: ReadonlyMap<string, Operation>
+  /** Security scheme definitions by name, for comparing requirements by meaning. */
+  readonly securitySchemes: ReadonlyMap<string, SecurityScheme>
+  /** Finds line and column of a `SourceRef` in any file this document was loaded from. */
+  readonly locate: Locate
+}
+
+export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'PATCH' | 'TRACE'
+
+export interface Operation {
+  /** `GET /pets/{}` */
+  readonly key: string
+  readonly method: HttpMethod
+  /** The template as written: `/pets/{petId}`. */
+  readonly path: string
+  readonly ref: SourceRef
+  readonly operationId?: string
+  readonly deprecated: boolean
+  /** `x-sunset` (RFC 3339 date) when present. */
+  readonly sunset?: string
+  /** Effective parameters (path-level merged with operation-level), keyed by `parameterKey`. */
+  readonly parameters: ReadonlyMap<string, Parameter>
+  readonly requestBody?: RequestBody
+  /** Keyed by status as written: `200`, `2XX`, `default`. */
+  readonly responses: ReadonlyMap<string, Response>
+  /**
+   * Alternatives (OR) of requirements (AND of scheme name → scopes). `undefined` means none declared
+   * (no auth); an empty alternative `{}` means anonymous access is allowed.
+   */
+  readonly security?: ReadonlyArray<SecurityRequirement>
+}
+
+export type SecurityRequirement = ReadonlyMap<string, ReadonlyArray<string>>
+
+export interface SecurityScheme {
+  readonly name: string
+  readonly type: string
+  /** `in` and `name` for apiKey; `scheme` for http; flows' URLs are left out. */
+  readonly detail: string
+  readonly ref: SourceRef
+}
+
+export type ParameterIn = 'path' | 'query' | 'header' | 'cookie'
+
+/**
+ * `path:0` for the first path parameter (path parameters are matched by position, so a rename is
+ * no change), `query:limit`, `header:x-request-id` (header names lower-cased), `cookie:session`.
+ */
+export type ParameterKey = string
+
+export interface Parameter {
+  readonly key: ParameterKey
+  readonly in: ParameterIn
+  readonly name: string
+  readonly required: boolean
+  readonly deprecated: boolean
+  /** Serialization; defaults applied (`form`/`simple`, explode true for form). */
+  readonly style: string
+  readonly explode: boolean
+  readonly schema?: Schema
+  /** Parameters described with `content` instead of `schema`. */
+  readonly content?: ReadonlyMap<string, MediaType>
+  readonly ref: SourceRef
+}
+
+export interface RequestBody {
+  readonly required: boolean
+  /** Keyed by media type, lower-cased, parameters kept: `application/json`. */
+  readonly content: ReadonlyMap<string, MediaType>
+  readonly ref: SourceRef
+}
+
+export interface MediaType {
+  readonly mediaType: string
+  readonly schema?: Schema
+  readonly ref: SourceRef
+}
+
+export interface Response {
+  readonly status: string
+  readonly headers: ReadonlyMap<string, Header>
+  readonly content: ReadonlyMap<string, MediaType>
+  readonly ref: SourceRef
+}
+
+export interface Header {
+  /** Lower-cased. */
+  readonly name: string
+  readonly required: boolean
+  readonly deprecated: boolean
+  readonly schema?: Schema
+  readonly ref: SourceRef
+}
+
+export type JsonType = 'null' | 'boolean' | 'object' | 'array' | 'number' | 'integer' | 'string'
+
+/** Numeric keywords compared by size; exclusive bounds are in the 3.1 (numeric) form. */
+export type BoundKeyword =
+  | 'maxLength'
+  | 'minLength'
+  | 'maximum'
+  | 'minimum'
+  | 'exclusiveMaximum'
+  | 'exclusiveMinimum'
+  | 'maxItems'
+  | 'minItems'
+  | 'maxProperties'
+  | 'minProperties'
+  | 'multipleOf'
+
+export interface Discriminator {
+  readonly propertyName: string
+  /** Discriminator value → the schema it selects (its source pointer). */
+  readonly mapping: ReadonlyMap<string, string>
+}
+
+/**
+ * A canonical schema. One object per schema definition (a `$ref` target is one `Schema`, shared by
+ * every place that references it), so comparisons memoize on object identity and cycles terminate.
+ * `allOf` members that merge cleanly into one object are merged here; what could not be merged stays
+ * in `allOf`.
+ */
+export interface Schema {
+  /** Stable per document, for memo keys. */
+  readonly id: number
+  /** Where it is defined, after following `$ref`s. */
+  readonly ref: SourceRef
+  /** `Pet` when the schema is a named component (`#/components/schemas/Pet`, `#/definitions/Pet`). */
+  readonly name?: string
+  /** `undefined` means any type. `null` is a member when the value may be null. */
+  readonly types?: ReadonlySet<JsonType>
+  readonly format?: string
+  /** `const` is a one-value enum. */
+  readonly enum?: ReadonlyArray<unknown>
+  readonly pattern?: string
+  readonly bounds: Readonly<Partial<Record<BoundKeyword, number>>>
+  readonly uniqueItems: boolean
+  readonly properties: ReadonlyMap<string, Schema>
+  readonly required: ReadonlySet<string>
+  /** `true` when absent; a schema when constrained. */
+  readonly additionalProperties: boolean | Schema
+  readonly items?: Schema
+  readonly prefixItems?: ReadonlyArray<Schema>
+  readonly oneOf?: ReadonlyArray<Schema>
+  readonly anyOf?: ReadonlyArray<Schema>
+  readonly allOf?: ReadonlyArray<Schema>
+  readonly not?: Schema
+  readonly discriminator?: Discriminator
+  readonly readOnly: boolean
+  readonly writeOnly: boolean
+  readonly deprecated: boolean
+  readonly hasDefault: boolean
+  readonly default?: unknown
+}

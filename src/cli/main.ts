@@ -1,0 +1,46 @@
+import { InputError } from '../core/errors.js'
+import { apiCommand } from './api-command.js'
+import { explainCommand, rulesCommand } from './rules-command.js'
+
+const usage = `rollsafe — can version B run next to version A?
+
+  rollsafe api OLD NEW            OpenAPI compatibility: is NEW a superset of OLD?
+  rollsafe rules [api|db]         list the rules
+  rollsafe explain RULE           a rule's documentation
+
+exit: 0 nothing at or above --fail-on · 1 findings at or above it · 2 bad input or usage
+`
+
+type Command = (argv: ReadonlyArray<string>) => Promise<number> | number
+
+const commands: Record<string, Command> = {
+  api: apiCommand,
+  rules: rulesCommand,
+  explain: explainCommand,
+}
+
+/** Runs the CLI and returns the exit code. Bad input prints one line to stderr and returns 2. */
+export async function main(argv: ReadonlyArray<string>): Promise<number> {
+  const [name, ...rest] = argv
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage)
+    return name === undefined ? 2 : 0
+  }
+  const command = commands[name]
+  if (command === undefined) {
+    process.stderr.write(`rollsafe: unknown command '${name}'\n\n${usage}`)
+    return 2
+  }
+  try {
+    return await command(rest)
+  } catch (error) {
+    if (error instanceof InputError) {
+      process.stderr.write(`rollsafe: ${error.message}\n`)
+      return 2
+    }
+    if (process.env['ROLLSAFE_DEBUG']) throw error
+    const message = error instanceof Error ? error.message : String(error)
+    process.stderr.write(`rollsafe: internal error: ${message.split('\n')[0]} (ROLLSAFE_DEBUG=1 shows the stack)\n`)
+    return 2
+  }
+}

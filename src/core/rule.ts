@@ -1,0 +1,66 @@
+import type { ApiChange } from '../api/change.js'
+import type { DbChange } from '../db/change.js'
+import type { Area, Severity } from './finding.js'
+import type { SourceRef } from './source-ref.js'
+
+export type AnyChange = ApiChange | DbChange
+export type ChangeKind = AnyChange['kind']
+export type ChangeOf<K extends ChangeKind> = Extract<AnyChange, { readonly kind: K }>
+
+/** What a rule hands to `report`: the rest (`rule`, `severity`, `area`, `fix`) comes from its metadata. */
+export interface Report {
+  readonly message: string
+  readonly at: SourceRef
+  /** Defaults to the change's operation. */
+  readonly operation?: string
+  /** `public.users.email` for database findings. */
+  readonly object?: string
+}
+
+/** Options every rule may read; rules never read the clock, env or disk themselves. */
+export interface RuleContext {
+  /** ISO date `YYYY-MM-DD`, for sunset checks. */
+  readonly today: string
+}
+
+export interface RuleMeta {
+  /** Stable kebab-case id, equal to the file name. */
+  readonly id: string
+  readonly area: Area
+  /** `request`/`response` for API rules on data flow; `none` for operation- and database-level rules. */
+  readonly direction: 'request' | 'response' | 'none'
+  readonly severity: Severity
+  /** One sentence, under 100 characters. */
+  readonly summary: string
+  /** Why it breaks version A or its clients. */
+  readonly why: string
+  /** The safe way to make the change. */
+  readonly safe: string
+  readonly seeAlso?: ReadonlyArray<string>
+  /** Former ids of this rule, still accepted in config and ignores. */
+  readonly aliases?: ReadonlyArray<string>
+  /**
+   * For request/response rules without a mirror rule in the other direction: why none is needed.
+   * The catalogue test fails when a mirror is missing and no waiver is given.
+   */
+  readonly symmetryWaiver?: string
+}
+
+export interface Rule<K extends ChangeKind = ChangeKind> extends RuleMeta {
+  readonly on: ReadonlyArray<K>
+  check(change: ChangeOf<K>, report: (finding: Report) => void, context: RuleContext): void
+}
+
+/**
+ * Declares a rule. `on` narrows the type of `change` in `check`.
+ *
+ * @example
+ * export const rule = defineRule({
+ *   id: 'response-property-removed', area: 'api', direction: 'response', severity: 'error',
+ *   on: ['property-removed'], summary: '…', why: '…', safe: '…',
+ *   check(change, report) { report({ message: '…', at: change.at }) },
+ * })
+ */
+export function defineRule<K extends ChangeKind>(rule: Rule<K>): Rule<K> {
+  return Object.freeze(rule)
+}

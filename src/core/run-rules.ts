@@ -1,0 +1,70 @@
+import type { Finding } from './finding.js'
+import { sortFindings } from './finding.js'
+import type { AnyChange, ChangeKind, Report, Rule, RuleContext } from './rule.js'
+import type { Locate } from './source-ref.js'
+
+export interface RunOptions {
+  readonly context: RuleContext
+  /** Resolves line and column for places given as JSON pointers. */
+  readonly locate?: Locate
+}
+
+type AnyRule = Rule<ChangeKind>
+
+function indexRules(rules: ReadonlyArray<AnyRule>): Map<string, AnyRule[]> {
+  const byKind = new Map<string, AnyRule[]>()
+  for (const rule of rules) {
+    for (const kind of rule.on) {
+      const list = byKind.get(kind) ?? []
+      list.push(rule)
+      byKind.set(kind, list)
+    }
+  }
+  return byKind
+}
+
+/**
+ * Runs every rule subscribed to each change's kind and direction, and returns the findings in
+ * the stable order. The same rule reporting the same place for the same operation twice (a shared
+ * schema reached along two paths) gives one finding.
+ */
+export function runRules(
+  changes: ReadonlyArray<AnyChange>,
+  rules: ReadonlyArray<AnyRule>,
+  options: RunOptions,
+): ReadonlyArray<Finding> {
+  const byKind = indexRules(rules)
+  const seen = new Set<string>()
+  const findings: Finding[] = []
+  for (const change of changes) {
+    for (const rule of byKind.get(change.kind) ?? []) {
+      if (rule.direction !== change.direction) continue
+      const report = (r: Report): void => {
+        const operation = r.operation ?? ('operation' in change ? change.operation : undefined)
+        const key = [rule.id, operation, r.object, r.at.file, r.at.pointer, r.at.line, r.at.column].join('\u0000')
+        if (seen.has(key)) return
+        seen.add(key)
+        const place = r.at.line === undefined ? options.locate?.(r.at) : undefined
+        const line = r.at.line ?? place?.line
+        const column = r.at.column ?? place?.column
+        findings.push({
+          rule: rule.id,
+          severity: rule.severity,
+          message: r.message,
+          area: rule.area,
+          location: {
+            file: r.at.file,
+            ...(line === undefined ? {} : { line }),
+            ...(column === undefined ? {} : { column }),
+            ...(r.at.pointer === undefined ? {} : { pointer: r.at.pointer }),
+          },
+          ...(operation === undefined ? {} : { operation }),
+          ...(r.object === undefined ? {} : { object: r.object }),
+          fix: rule.safe,
+        })
+      }
+      rule.check(change as never, report, options.context)
+    }
+  }
+  return sortFindings(findings)
+}

@@ -1,0 +1,13 @@
+/**
+ * A place in an input file, as the model knows it. API models know the JSON pointer and resolve
+ * line and column lazily (only for places that end up in a finding); SQL statements know the line.
+ */
+export interface SourceRef {
+  readonly file: string
+  readonly pointer?: string
+  readonly line?: number
+  readonly column?: number
+}
+
+/** Turns a JSON pointer in a loaded file into a line and column, when it can. */
+export type Locate = (ref: SourceRef) => { readonly line: number; readonly column: number } | undefined

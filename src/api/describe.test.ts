@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest'
+import { describeSite, formatTypes, formatValue, propertyPath } from './describe.js'
+
+describe('propertyPath', () => {
+  it('joins names with dots and keeps array and map markers attached', () => {
+    expect(propertyPath(['items', '[]', 'name'])).toBe('items[].name')
+    expect(propertyPath(['tags', '[0]'])).toBe('tags[0]')
+    expect(propertyPath(['meta', '{}', 'x'])).toBe('meta{}.x')
+    expect(propertyPath([])).toBe('')
+  })
+})
+
+describe('describeSite', () => {
+  it('names the subject, the status and the property', () => {
+    const body = { kind: 'body', mediaType: 'application/json' } as const
+    expect(describeSite({ subject: body, path: ['owner', 'name'] })).toBe('request body property `owner.name`')
+    expect(describeSite({ subject: body, status: '200', path: [] })).toBe('response 200')
+    const query = { kind: 'parameter', in: 'query', name: 'limit' } as const
+    expect(describeSite({ subject: query, path: [] })).toBe('query parameter `limit`')
+    const header = { kind: 'header', name: 'x-rate-limit' } as const
+    expect(describeSite({ subject: header, status: '429', path: [] })).toBe('response 429 header `x-rate-limit`')
+  })
+})
+
+describe('formatting values', () => {
+  it('prints strings bare and other values as JSON, in backticks', () => {
+    expect(formatValue('archived')).toBe('`archived`')
+    expect(formatValue(3)).toBe('`3`')
+    expect(formatValue(null)).toBe('`null`')
+    expect(formatTypes(new Set(['string', 'integer']))).toBe('integer or string')
+    expect(formatTypes(undefined)).toBe('any')
+  })
+})

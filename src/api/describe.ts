@@ -1,0 +1,51 @@
+import type { SchemaChange, Subject } from './change.js'
+import type { JsonType } from './model.js'
+
+/** `items[].name`, `tags[0]`, `meta{}`, `pet.oneOf[1].kind` from the diff's property path. */
+export function propertyPath(path: ReadonlyArray<string>): string {
+  let out = ''
+  for (const part of path) {
+    if (part.startsWith('[') || part === '{}') out += part
+    else out += out === '' ? part : `.${part}`
+  }
+  return out
+}
+
+function subjectPhrase(subject: Subject, status: string | undefined): string {
+  const response = status === undefined ? '' : `response ${status} `
+  switch (subject.kind) {
+    case 'parameter':
+      return `${subject.in} parameter \`${subject.name}\``
+    case 'header':
+      return `${response}header \`${subject.name}\``
+    case 'body':
+      return status === undefined ? 'request body' : `response ${status}`
+  }
+}
+
+/**
+ * Where a schema change sits, for messages: `request body property \`owner.name\``,
+ * `response 200 property \`items[].id\``, `query parameter \`limit\``.
+ */
+export function describeSite(change: Pick<SchemaChange, 'subject' | 'status' | 'path'>): string {
+  const base = subjectPhrase(change.subject, change.status)
+  if (change.path.length === 0) return base
+  return `${base} property \`${propertyPath(change.path)}\``
+}
+
+/** A value as it would appear in the document, in backticks: `"archived"` → `` `archived` ``. */
+export function formatValue(value: unknown): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value)
+  return `\`${text}\``
+}
+
+/** `string`, `integer or string`, `any` for an unconstrained type set. */
+export function formatTypes(types: ReadonlySet<JsonType> | undefined): string {
+  if (types === undefined || types.size === 0) return 'any'
+  return [...types].sort().join(' or ')
+}
+
+/** `GET /pets/{petId}: <fact>` — every API message starts with the operation as written. */
+export function messageFor(change: { readonly label: string }, fact: string): string {
+  return `${change.label}: ${fact}`
+}

@@ -5,7 +5,17 @@ import type { SourceRef } from './source-ref.js'
 
 export type AnyChange = ApiChange | DbChange
 export type ChangeKind = AnyChange['kind']
-export type ChangeOf<K extends ChangeKind> = Extract<AnyChange, { readonly kind: K }>
+/**
+ * The change(s) of kind K. Distributes over the union, so a member declared with several kinds
+ * (`'enum-value-added' | 'enum-value-removed'`) is found by either one and narrowed to it.
+ */
+export type ChangeOf<K extends ChangeKind> = NarrowKind<AnyChange, K>
+
+type NarrowKind<C, K> = C extends { readonly kind: infer CK }
+  ? [Extract<CK, K>] extends [never]
+    ? never
+    : C & { readonly kind: Extract<CK, K> }
+  : never
 
 /** What a rule hands to `report`: the rest (`rule`, `severity`, `area`, `fix`) comes from its metadata. */
 export interface Report {

@@ -116,8 +116,16 @@ export type ApiChange =
       readonly media: MediaType
     })
   // responses
-  | (ChangeBase & { readonly direction: 'response'; readonly kind: 'response-added'; readonly status: string })
-  | (ChangeBase & { readonly direction: 'response'; readonly kind: 'response-removed'; readonly status: string })
+  | (ChangeBase & {
+      readonly direction: 'response'
+      readonly kind: 'response-added' | 'response-removed'
+      readonly status: string
+      /**
+       * The operation's other statuses on the side that has this one (A's for a removal, B's for an
+       * addition), so a rule can tell whether a removed `default` was the only success response.
+       */
+      readonly otherStatuses: ReadonlyArray<string>
+    })
   // response headers
   | (ChangeBase & {
       readonly direction: 'response'

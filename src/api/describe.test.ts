@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { describeSite, formatTypes, formatValue, propertyPath } from './describe.js'
+import { describeParameter, describeSite, formatTypes, formatValue, formatValues, propertyPath } from './describe.js'
 
 describe('propertyPath', () => {
   it('joins names with dots and keeps array and map markers attached', () => {
@@ -19,6 +19,7 @@ describe('describeSite', () => {
     expect(describeSite({ subject: query, path: [] })).toBe('query parameter `limit`')
     const header = { kind: 'header', name: 'x-rate-limit' } as const
     expect(describeSite({ subject: header, status: '429', path: [] })).toBe('response 429 header `x-rate-limit`')
+    expect(describeParameter({ in: 'header', name: 'x-request-id' })).toBe('header parameter `x-request-id`')
   })
 })
 
@@ -29,5 +30,7 @@ describe('formatting values', () => {
     expect(formatValue(null)).toBe('`null`')
     expect(formatTypes(new Set(['string', 'integer']))).toBe('integer or string')
     expect(formatTypes(undefined)).toBe('any')
+    expect(formatValues(['a', 1])).toBe('`a`, `1`')
+    expect(formatValues(['api_key', 'session'], ' + ')).toBe('`api_key` + `session`')
   })
 })

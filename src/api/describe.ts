@@ -1,5 +1,5 @@
 import type { SchemaChange, Subject } from './change.js'
-import type { JsonType } from './model.js'
+import type { JsonType, Parameter } from './model.js'
 
 /** `items[].name`, `tags[0]`, `meta{}`, `pet.oneOf[1].kind` from the diff's property path. */
 export function propertyPath(path: ReadonlyArray<string>): string {
@@ -33,10 +33,20 @@ export function describeSite(change: Pick<SchemaChange, 'subject' | 'status' | '
   return `${base} property \`${propertyPath(change.path)}\``
 }
 
+/** `query parameter \`limit\``, `header parameter \`x-request-id\``. */
+export function describeParameter(parameter: Pick<Parameter, 'in' | 'name'>): string {
+  return subjectPhrase({ kind: 'parameter', in: parameter.in, name: parameter.name }, undefined)
+}
+
 /** A value as it would appear in the document, in backticks: `"archived"` → `` `archived` ``. */
 export function formatValue(value: unknown): string {
   const text = typeof value === 'string' ? value : JSON.stringify(value)
   return `\`${text}\``
+}
+
+/** Several values, each in backticks: `` `a`, `b` ``, or `` `api_key` + `session` `` with `' + '`. */
+export function formatValues(values: ReadonlyArray<unknown>, separator = ', '): string {
+  return values.map(formatValue).join(separator)
 }
 
 /** `string`, `integer or string`, `any` for an unconstrained type set. */

@@ -1,0 +1,146 @@
+import type { BoundKeyword, JsonType, Schema } from './model.js'
+import type { PairSink } from './relative-change.js'
+import { canonicalJson } from './schema-shape.js'
+import {
+  boundEffect,
+  formatEffect,
+  isNullable,
+  restrictingFlagEffect,
+  typesEffect,
+} from './schema-effects.js'
+
+/** Every bound keyword, in the order changes are reported. */
+const boundKeywords: ReadonlyArray<BoundKeyword> = [
+  'minLength',
+  'maxLength',
+  'minimum',
+  'exclusiveMinimum',
+  'maximum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minItems',
+  'maxItems',
+  'minProperties',
+  'maxProperties',
+]
+
+function withoutNull(types: ReadonlySet<JsonType> | undefined): ReadonlySet<JsonType> | undefined {
+  if (types === undefined || !types.has('null')) return types
+  const out = new Set(types)
+  out.delete('null')
+  return out
+}
+
+/** The type set and `null` membership, reported apart (a nullability change is its own fact). */
+export function compareTypes(a: Schema, b: Schema, sink: PairSink): void {
+  const at = b.ref
+  const effect = typesEffect(a.types, b.types)
+  if (effect !== undefined) {
+    const change = { kind: 'type-changed', path: [], before: a, after: b, at, effect } as const
+    const beforeTypes = withoutNull(a.types)
+    const afterTypes = withoutNull(b.types)
+    sink.change({
+      ...change,
+      ...(beforeTypes === undefined ? {} : { beforeTypes }),
+      ...(afterTypes === undefined ? {} : { afterTypes }),
+    })
+  }
+  const nullable = isNullable(b.types)
+  if (isNullable(a.types) !== nullable) sink.change({ kind: 'nullable-changed', path: [], before: a, after: b, at, nullable })
+}
+
+function compareEnums(a: Schema, b: Schema, sink: PairSink): void {
+  const base = { path: [], before: a, after: b, at: b.ref } as const
+  if (a.enum === undefined && b.enum === undefined) return
+  if (a.enum === undefined) return sink.change({ ...base, kind: 'enum-added' })
+  if (b.enum === undefined) return sink.change({ ...base, kind: 'enum-removed' })
+  const before = new Map(a.enum.map((value) => [canonicalJson(value), value]))
+  const after = new Map(b.enum.map((value) => [canonicalJson(value), value]))
+  for (const key of [...before.keys()].sort()) {
+    if (!after.has(key)) sink.change({ ...base, kind: 'enum-value-removed', value: before.get(key) })
+  }
+  for (const key of [...after.keys()].sort()) {
+    if (!before.has(key)) sink.change({ ...base, kind: 'enum-value-added', value: after.get(key) })
+  }
+}
+
+function compareBounds(a: Schema, b: Schema, sink: PairSink): void {
+  for (const keyword of boundKeywords) {
+    const from = a.bounds[keyword]
+    const to = b.bounds[keyword]
+    const effect = boundEffect(keyword, from, to)
+    if (effect === undefined) continue
+    sink.change({
+      kind: 'bound-changed',
+      path: [],
+      before: a,
+      after: b,
+      at: b.ref,
+      keyword,
+      effect,
+      ...(from === undefined ? {} : { from }),
+      ...(to === undefined ? {} : { to }),
+    })
+  }
+}
+
+function compareDiscriminators(a: Schema, b: Schema, sink: PairSink): void {
+  const base = { kind: 'discriminator-changed', path: [], before: a, after: b, at: b.ref } as const
+  const from = a.discriminator
+  const to = b.discriminator
+  if (from === undefined && to === undefined) return
+  if (from === undefined) return sink.change({ ...base, detail: 'added' })
+  if (to === undefined) return sink.change({ ...base, detail: 'removed' })
+  if (from.propertyName !== to.propertyName) sink.change({ ...base, detail: 'property', value: to.propertyName })
+  const values = [...new Set([...from.mapping.keys(), ...to.mapping.keys()])].sort()
+  for (const value of values) {
+    const target = from.mapping.get(value)
+    const next = to.mapping.get(value)
+    if (target === undefined) sink.change({ ...base, detail: 'mapping-added', value })
+    else if (next === undefined) sink.change({ ...base, detail: 'mapping-removed', value })
+    else if (target.slice(target.indexOf('#')) !== next.slice(next.indexOf('#'))) {
+      sink.change({ ...base, detail: 'mapping-changed', value })
+    }
+  }
+}
+
+/** `not` and the `allOf` members the loader could not merge: compared only for equality. */
+function compareUncomparable(a: Schema, b: Schema, sink: PairSink): void {
+  const base = { kind: 'schema-uncomparable', path: [], before: a, after: b, at: b.ref } as const
+  const notSame = a.not === undefined || b.not === undefined ? a.not !== b.not : !sink.sameShape(a.not, b.not)
+  if (notSame) sink.change({ ...base, keyword: 'not' })
+  const allA = a.allOf ?? []
+  const allB = b.allOf ?? []
+  const allSame = allA.length === allB.length && allA.every((member, i) => sink.sameShape(member, allB[i] as Schema))
+  if (!allSame) sink.change({ ...base, keyword: 'allOf' })
+}
+
+/**
+ * Compares the keywords of one schema pair that constrain values (type, format, enum, pattern,
+ * bounds, uniqueItems) or describe them (readOnly, writeOnly, deprecated, default, discriminator).
+ * With `valuesToo` false only the descriptive ones are compared (the types share no value, so
+ * value keywords of one type say nothing about the other).
+ */
+export function compareKeywords(a: Schema, b: Schema, sink: PairSink, valuesToo: boolean): void {
+  const base = { path: [], before: a, after: b, at: b.ref } as const
+  if (valuesToo) {
+    const format = formatEffect(a.format, b.format)
+    if (format !== undefined) sink.change({ ...base, kind: 'format-changed', effect: format })
+    compareEnums(a, b, sink)
+    if (a.pattern !== b.pattern) {
+      const effect = a.pattern === undefined ? 'narrowed' : b.pattern === undefined ? 'widened' : 'changed'
+      sink.change({ ...base, kind: 'pattern-changed', effect })
+    }
+    compareBounds(a, b, sink)
+    const unique = restrictingFlagEffect(a.uniqueItems, b.uniqueItems)
+    if (unique !== undefined) sink.change({ ...base, kind: 'unique-items-changed', effect: unique })
+  }
+  if (a.readOnly !== b.readOnly) sink.change({ ...base, kind: 'read-only-changed', value: b.readOnly })
+  if (a.writeOnly !== b.writeOnly) sink.change({ ...base, kind: 'write-only-changed', value: b.writeOnly })
+  if (a.deprecated !== b.deprecated) sink.change({ ...base, kind: 'deprecated-changed', value: b.deprecated })
+  const defaultA = a.hasDefault ? canonicalJson(a.default) : undefined
+  const defaultB = b.hasDefault ? canonicalJson(b.default) : undefined
+  if (defaultA !== defaultB) sink.change({ ...base, kind: 'default-changed' })
+  compareDiscriminators(a, b, sink)
+  if (valuesToo) compareUncomparable(a, b, sink)
+}

@@ -33,7 +33,13 @@ interface ChangeBase {
   readonly operation: string
   /** `GET /pets/{petId}`, as written in B (in A for removals). */
   readonly label: string
-  /** In B's document, or A's for things that B no longer has. */
+  /**
+   * In B's document, or A's for things that B no longer has (removed operation, parameter, status,
+   * media type, header, property, branch). Schema changes point at the changed schema itself (the
+   * property's schema for property changes); a property or branch that is a `$ref` to a named
+   * component points at its declaration in the holding object, since the component is shared.
+   * A round-trip mismatch points at the schema B returns.
+   */
   readonly at: SourceRef
 }
 
@@ -49,10 +55,16 @@ interface SchemaLevel extends ChangeBase {
   readonly status?: string
   /**
    * Property path from the subject's schema to the changed schema: property names, `[]` for array
-   * items, `[0]` for prefixItems, `{}` for additionalProperties, `oneOf[1]` for union branches.
-   * Empty when the change is at the top of the subject's schema.
+   * items, `[0]` for prefixItems, `{}` for additionalProperties, `oneOf[1]` for union branches
+   * (B's index; A's for a removed branch). Empty when the change is at the top of the subject's
+   * schema. Property-level changes (`property-*`) and branch-level ones (`union-branch-*`) end at
+   * the object or union that holds the property or branch; `name`/`branch` says which.
    */
   readonly path: ReadonlyArray<string>
+  /**
+   * The changed schemas in A and B: for keyword changes the schema holding the keyword, for
+   * property- and branch-level changes the object or union holding them.
+   */
   readonly before: Schema
   readonly after: Schema
 }

@@ -1,0 +1,143 @@
+import type { DocumentSet, Node } from './document-set.js'
+import { mergeSchemas, type MergeContext } from './merge-schemas.js'
+import type { Discriminator, JsonType, Schema } from './model.js'
+import { readKeywords } from './schema-keywords.js'
+import { isNullOnly, isUnconstrained, newDraft, withNull, type SchemaDraft } from './schema-draft.js'
+
+export type SpecVersion = '2.0' | '3.0' | '3.1'
+
+/** Keys next to a 3.1 `$ref` that do not change what it allows. */
+const annotations = new Set(['description', 'title', 'summary', 'example', 'examples', 'externalDocs', '$comment', 'xml', '$id', '$schema', '$anchor'])
+
+/**
+ * Builds canonical `Schema`s: one object per definition (keyed by file and pointer, after following
+ * `$ref`s), so every reference to a definition shares it and cycles end at the object under
+ * construction. Version differences end here: 3.0 `nullable`, Swagger `x-nullable`, `type` arrays and
+ * unions with a `null` branch all become `null` in `types`; boolean exclusive bounds become numbers;
+ * `const` becomes a one-value enum; `allOf` members that merge exactly are merged.
+ *
+ * @example
+ * const schemas = new SchemaBuilder(docs, '3.0')
+ * const pet = schemas.build(docs.child(components, 'Pet'))
+ */
+export class SchemaBuilder implements MergeContext {
+  private readonly built = new Map<string, SchemaDraft>()
+  private readonly building = new Set<Schema>()
+  private lastId = 0
+
+  constructor(
+    private readonly docs: DocumentSet,
+    readonly version: SpecVersion,
+  ) {}
+
+  nextId(): number {
+    return ++this.lastId
+  }
+
+  isBuilding(schema: Schema): boolean {
+    return this.building.has(schema)
+  }
+
+  /**
+   * The schema at a node (following `$ref`s). `parameter` reads a Swagger 2 parameter, header or
+   * items object as a schema: its `required` is a boolean about the parameter, not a property list.
+   */
+  build(start: Node, parameter = false): Schema {
+    let node = start
+    if (this.docs.isRef(node.value) && !(this.version === '3.1' && this.hasConstraints(node.value))) {
+      node = this.docs.deref(node)
+    }
+    const key = `${node.doc.path}#${node.pointer}${parameter ? '#parameter' : ''}`
+    const known = this.built.get(key)
+    if (known !== undefined) return known
+    const draft = newDraft(this.nextId(), this.docs.sourceRef(node), componentName(node.pointer))
+    this.built.set(key, draft)
+    this.building.add(draft)
+    try {
+      this.fill(draft, node, parameter)
+    } finally {
+      this.building.delete(draft)
+    }
+    return draft
+  }
+
+  /** A schema assembled by the loader (a Swagger 2 form body), not read from one place. */
+  synthetic(node: Node, fill: (draft: SchemaDraft) => void): Schema {
+    const draft = newDraft(this.nextId(), this.docs.sourceRef(node))
+    fill(draft)
+    return draft
+  }
+
+  private hasConstraints(value: object): boolean {
+    return Object.keys(value).some((key) => key !== '$ref' && !annotations.has(key) && !key.startsWith('x-'))
+  }
+
+  private fill(draft: SchemaDraft, node: Node, parameter: boolean): void {
+    if (typeof node.value === 'boolean' && this.version === '3.1') {
+      if (!node.value) draft.not = this.synthetic(node, () => undefined)
+      return
+    }
+    const keywords = readKeywords(this.docs, node, this, parameter)
+    Object.assign(draft, keywords.own)
+    const members = [...keywords.allOf]
+    if (this.docs.isRef(node.value)) members.unshift(this.build(this.docs.follow(node)))
+    const leftovers: Schema[] = []
+    for (const member of members) {
+      const merged = mergeSchemas(draft, member, this)
+      if (merged === undefined) leftovers.push(member)
+      else Object.assign(draft, merged)
+    }
+    if (leftovers.length > 0) draft.allOf = [...(draft.allOf ?? []), ...leftovers]
+    const nullable = this.mergeSingleBranch(draft, 'oneOf') || this.mergeSingleBranch(draft, 'anyOf')
+    if (keywords.nullable || nullable) {
+      draft.types = withNull(draft.types)
+      if (keywords.nullable && draft.enum !== undefined && !draft.enum.includes(null)) draft.enum = [...draft.enum, null]
+    }
+    if (draft.enum?.includes(null)) draft.types = withNull(draft.types)
+    if (draft.discriminator !== undefined) draft.discriminator = this.withImplicitMapping(draft, draft.discriminator)
+  }
+
+  /**
+   * `oneOf: [X, {type: 'null'}]` (and a lone `anyOf: [X]`) is X, maybe nullable: merged into the
+   * owner when exact. Returns whether a null branch was dropped.
+   */
+  private mergeSingleBranch(draft: SchemaDraft, key: 'oneOf' | 'anyOf'): boolean {
+    const branches = draft[key]
+    if (branches === undefined) return false
+    const others = branches.filter((branch) => !isNullOnly(branch))
+    const hadNull = others.length < branches.length
+    if (others.length === 0) {
+      draft[key] = undefined
+      draft.types = hadNull ? new Set<JsonType>(['null']) : draft.types
+      return false
+    }
+    if (others.length > 1) return false
+    const rest = { ...draft, [key]: undefined } as SchemaDraft
+    const merged = mergeSchemas(rest, others[0] as Schema, this)
+    if (merged === undefined) return false
+    for (const k of Object.keys(draft) as Array<keyof SchemaDraft>) if (!(k in merged)) delete draft[k]
+    Object.assign(draft, merged)
+    return hadNull
+  }
+
+  private withImplicitMapping(draft: SchemaDraft, discriminator: Discriminator): Discriminator {
+    const mapping = new Map(discriminator.mapping)
+    for (const branch of [...(draft.oneOf ?? []), ...(draft.anyOf ?? [])]) {
+      if (branch.name !== undefined && !mapping.has(branch.name)) mapping.set(branch.name, placeOf(branch))
+    }
+    return { propertyName: discriminator.propertyName, mapping }
+  }
+}
+
+/** `Pet` for `/components/schemas/Pet` and `/definitions/Pet` (in any file). */
+function componentName(pointer: string): string | undefined {
+  const match = /^\/(?:components\/schemas|definitions)\/([^/]+)$/.exec(pointer)
+  return match?.[1]?.replace(/~1/g, '/').replace(/~0/g, '~')
+}
+
+/** How a discriminator mapping names its target: the pointer, with the file when it is not the root. */
+export function placeOf(schema: Schema): string {
+  return schema.ref.pointer ?? ''
+}
+
+export { isUnconstrained }

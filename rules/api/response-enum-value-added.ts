@@ -1,0 +1,24 @@
+import { schemaMessage } from '../../src/api/describe-change.js'
+import { formatValue } from '../../src/api/describe.js'
+import { defineRule } from '../../src/core/rule.js'
+
+export const rule = defineRule({
+  id: 'response-enum-value-added',
+  area: 'api',
+  on: ['enum-value-added'],
+  direction: 'response',
+  severity: 'error',
+  summary: 'Version B may return an enum value that version A never returned.',
+  why:
+    'Clients of A treat the enum as closed: generated enums fail to deserialize an unknown value, and `switch` statements fall into their error branch. The first time B sends the new value to a client of A, that client fails.',
+  safe:
+    'First ship clients that tolerate unknown values (a fallback case), or send the new value only to clients that opt in (a new field, media type or API version). Declare enums that will grow as extensible (`x-extensible-enum`) from the start.',
+  seeAlso: [
+    'oasdiff: response-property-enum-value-added',
+    'oasdiff: response-body-const-changed',
+    'oasdiff: response-property-const-changed',
+  ],
+  check(change, report) {
+    report({ message: schemaMessage(change, `enum value ${formatValue(change.value)} added`), at: change.at })
+  },
+})

@@ -22,8 +22,11 @@ export const rule = defineRule({
     // a discriminator added or removed, or a mapping value dropped, changes nothing on the wire for clients of A
     const value = change.value === undefined ? '' : ` ${formatValue(change.value)}`
     switch (change.detail) {
-      case 'property':
-        return report({ message: schemaMessage(change, 'discriminator property changed'), at: change.at })
+      case 'property': {
+        const from = formatValue(change.before.discriminator?.propertyName)
+        const fact = `discriminator property changed from ${from} to ${formatValue(change.after.discriminator?.propertyName)}`
+        return report({ message: schemaMessage(change, fact), at: change.at })
+      }
       case 'mapping-added':
         return report({ message: schemaMessage(change, `discriminator value${value} added`), at: change.at })
       case 'mapping-changed':

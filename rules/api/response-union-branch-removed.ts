@@ -1,5 +1,5 @@
 import { schemaMessage } from '../../src/api/describe-change.js'
-import { formatValue } from '../../src/api/describe.js'
+import { describeBranch } from '../../src/api/describe-value-change.js'
 import { defineRule } from '../../src/core/rule.js'
 
 export const rule = defineRule({
@@ -18,7 +18,6 @@ export const rule = defineRule({
     'oasdiff: response-property-any-of-removed',
   ],
   check(change, report) {
-    const name = change.branch.name === undefined ? '' : ` ${formatValue(change.branch.name)}`
-    report({ message: schemaMessage(change, `${change.keyword} branch${name} removed`), at: change.at })
+    report({ message: schemaMessage(change, `${describeBranch(change)} removed`), at: change.at })
   },
 })

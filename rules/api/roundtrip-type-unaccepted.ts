@@ -1,5 +1,6 @@
 import type { SchemaChange } from '../../src/api/change.js'
 import { roundtripSites } from '../../src/api/describe-roundtrip.js'
+import { describeBranch } from '../../src/api/describe-value-change.js'
 import { formatTypes, formatValue, messageFor } from '../../src/api/describe.js'
 import { defineRule } from '../../src/core/rule.js'
 
@@ -14,10 +15,8 @@ function factOf(inner: SchemaChange, site: string, read: string): string | undef
       const returned = inner.before.format === undefined ? 'any format' : `format ${formatValue(inner.before.format)}`
       return `${site} requires format ${formatValue(inner.after.format)}, and ${read} may return ${returned}`
     }
-    case 'union-branch-removed': {
-      const name = inner.branch.name === undefined ? '' : ` ${formatValue(inner.branch.name)}`
-      return `${site} accepts no ${inner.keyword} branch${name}, which ${read} may return`
-    }
+    case 'union-branch-removed':
+      return `${site} does not accept the ${describeBranch(inner)} that ${read} may return`
     default:
       return undefined
   }

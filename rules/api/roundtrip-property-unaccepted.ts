@@ -31,6 +31,9 @@ export const rule = defineRule({
   check(change, report) {
     const { site, read } = roundtripSites(change)
     const fact = factOf(change.inner, site, read)
-    if (fact !== undefined) report({ message: messageFor(change, fact), at: change.at })
+    if (fact === undefined) return
+    // a property B returns is best shown where B declares it
+    const at = change.inner.kind === 'property-removed' ? change.inner.at : change.at
+    report({ message: messageFor(change, fact), at })
   },
 })

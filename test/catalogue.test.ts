@@ -55,13 +55,14 @@ describe('one name per rule', () => {
 describe('metadata', () => {
   const oneSentence = /^[A-Z`][^]*[^.]\.$/
   const innerSentenceEnd = /[.!?]\s+[A-Z]/
+  const endsAsProse = /[.!?][)"'`]*$/
   for (const rule of allRules) {
     it(rule.id, () => {
       expect(rule.summary.length, 'summary length').toBeLessThan(100)
       expect(rule.summary, 'summary is one sentence').toMatch(oneSentence)
       expect(rule.summary, 'summary is one sentence').not.toMatch(innerSentenceEnd)
-      expect(rule.why.trim(), 'why').toMatch(/\.$/)
-      expect(rule.safe.trim(), 'safe').toMatch(/\.$/)
+      expect(rule.why.trim(), 'why ends like prose').toMatch(endsAsProse)
+      expect(rule.safe.trim(), 'safe ends like prose').toMatch(endsAsProse)
       expect(severities).toContain(rule.severity)
       expect(rule.on.length, 'subscribes to some change kind').toBeGreaterThan(0)
       for (const see of rule.seeAlso ?? []) expect(see.trim()).not.toBe('')

@@ -1,4 +1,5 @@
 import { formatValue, messageFor } from '../../src/api/describe.js'
+import { operationFieldRef } from '../../src/api/operation-field-ref.js'
 import { defineRule } from '../../src/core/rule.js'
 
 export const rule = defineRule({
@@ -24,6 +25,6 @@ export const rule = defineRule({
     if (change.before.deprecated || !change.after.deprecated) return
     const { sunset } = change.after
     const fact = sunset === undefined ? 'operation deprecated without a sunset date' : `operation deprecated with sunset date ${formatValue(sunset)}`
-    report({ message: messageFor(change, fact), at: change.at })
+    report({ message: messageFor(change, fact), at: operationFieldRef(change.after, 'deprecated') })
   },
 })

@@ -1,4 +1,5 @@
 import { formatValue, messageFor } from '../../src/api/describe.js'
+import { operationFieldRef } from '../../src/api/operation-field-ref.js'
 import { defineRule } from '../../src/core/rule.js'
 
 export const rule = defineRule({
@@ -24,6 +25,7 @@ export const rule = defineRule({
         : to === undefined
           ? `operationId ${formatValue(from)} removed`
           : `operationId changed from ${formatValue(from)} to ${formatValue(to)}`
-    report({ message: messageFor(change, fact), at: change.at })
+    const at = to === undefined ? change.at : operationFieldRef(change.after, 'operationId')
+    report({ message: messageFor(change, fact), at })
   },
 })

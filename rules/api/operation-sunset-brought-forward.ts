@@ -1,4 +1,5 @@
 import { formatValue, messageFor } from '../../src/api/describe.js'
+import { operationFieldRef } from '../../src/api/operation-field-ref.js'
 import { sunsetDay } from '../../src/api/sunset.js'
 import { defineRule } from '../../src/core/rule.js'
 
@@ -29,6 +30,8 @@ export const rule = defineRule({
   check(change, report) {
     if (!change.after.deprecated) return // reactivation is operation-reactivated
     const fact = shortening(change.before.sunset, change.after.sunset)
-    if (fact !== undefined) report({ message: messageFor(change, fact), at: change.at })
+    if (fact === undefined) return
+    const at = change.after.sunset === undefined ? change.at : operationFieldRef(change.after, 'x-sunset')
+    report({ message: messageFor(change, fact), at })
   },
 })

@@ -10,7 +10,7 @@ export const rule = defineRule({
   summary: 'Version B requires a request parameter that version A did not have.',
   why:
     'Clients of A do not send the parameter. Mid-rollout every call of theirs that reaches B is rejected ' +
-    'with 400, or handled as if the parameter had some value B invents.',
+    'with 400, or, where B does not validate, runs with the value missing that its code now expects.',
   safe:
     'Add the parameter as optional and let B fall back to the behaviour of A when it is missing (a server-side ' +
     'default). Make it required only after every client sends it, or introduce it in a new operation or API version.',

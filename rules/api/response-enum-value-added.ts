@@ -12,7 +12,7 @@ export const rule = defineRule({
   why:
     'Clients of A treat the enum as closed: generated enums fail to deserialize an unknown value, and `switch` statements fall into their error branch. The first time B sends the new value to a client of A, that client fails.',
   safe:
-    'First ship clients that tolerate unknown values (a fallback case), or send the new value only to clients that opt in (a new field, media type or API version). Declare enums that will grow as extensible (`x-extensible-enum`) from the start.',
+    'First ship clients that tolerate unknown values (a fallback case), or send the new value only to clients that opt in (a new field, media type or API version). For enums that will keep growing, tell clients up front to expect unknown values.',
   seeAlso: [
     'oasdiff: response-property-enum-value-added',
     'oasdiff: response-body-const-changed',

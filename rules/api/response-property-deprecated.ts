@@ -9,8 +9,7 @@ export const rule = defineRule({
   severity: 'info',
   summary: 'A response property is marked deprecated in version B.',
   why: 'It is still returned, so nothing breaks; the mark warns client authors to stop reading it.',
-  safe:
-    'Keep returning the property until no client reads it; then remove it (response-optional-property-removed or response-property-removed will ask for that care).',
+  safe: 'Keep returning the property until no client reads it (watch for it in client code and logs), then remove it.',
   seeAlso: ['oasdiff: response-property-deprecated'],
   check(change, report) {
     if (!change.value) return

@@ -18,7 +18,7 @@ export const rule = defineRule({
   on: ['operation-removed'],
   direction: 'none',
   severity: 'error',
-  summary: 'An operation that version A serves is missing from version B, and no past sunset date announced it.',
+  summary: 'An operation that version A serves is missing from version B before any announced sunset.',
   why:
     'Clients of A still call the operation. Mid-rollout every call that reaches an instance running B fails ' +
     'with 404 or 405, and after the rollout all of them do. Removals that were deprecated with an `x-sunset` ' +

@@ -32,16 +32,16 @@ for (const area of areas) {
     console.warn(`fixtures/${area}: no ${area} case runner registered in test/fixtures.test.ts; skipping ${ruleIds.length} rule folders`)
   }
 
+  if (rulesOf(area).length === 0 && ruleIds.length === 0) continue // vitest fails on empty suites
+
   describe(`fixtures/${area}`, () => {
-    describe('every rule has a reporting case and an ok- case', () => {
-      for (const rule of rulesOf(area)) {
-        it(rule.id, () => {
-          const cases = fixtureCases(area, rule.id)
-          expect(cases.filter((c) => c.expectsFindings).map((c) => c.name), 'reporting cases').not.toEqual([])
-          expect(cases.filter((c) => !c.expectsFindings).map((c) => c.name), 'ok- cases').not.toEqual([])
-        })
-      }
-    })
+    for (const rule of rulesOf(area)) {
+      it(`${rule.id} has a reporting case and an ok- case`, () => {
+        const cases = fixtureCases(area, rule.id)
+        expect(cases.filter((c) => c.expectsFindings).map((c) => c.name), 'reporting cases').not.toEqual([])
+        expect(cases.filter((c) => !c.expectsFindings).map((c) => c.name), 'ok- cases').not.toEqual([])
+      })
+    }
 
     for (const id of ruleIds) {
       const rule = findRule(id)

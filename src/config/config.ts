@@ -1,7 +1,11 @@
 import type { Policy } from '../core/policy.js'
 
 /** The names `rollsafe.config.*` may have, in the order they are looked for. */
-export const configFileNames: ReadonlyArray<string> = ['rollsafe.config.yaml', 'rollsafe.config.yml', 'rollsafe.config.json']
+export const configFileNames: ReadonlyArray<string> = [
+  'rollsafe.config.yaml',
+  'rollsafe.config.yml',
+  'rollsafe.config.json',
+]
 
 /**
  * How a migrations folder holds its migrations; `auto` detects it. The same list is the `layout`

@@ -20,15 +20,7 @@ const typeNames: Readonly<Record<string, string>> = {
 }
 
 /** Keywords that say exactly what is wrong, preferred over a type or `anyOf` mismatch at the same depth. */
-const specific = new Set([
-  'additionalProperties',
-  'required',
-  'enum',
-  'pattern',
-  'minLength',
-  'minimum',
-  'maximum',
-])
+const specific = new Set(['additionalProperties', 'required', 'enum', 'pattern', 'minLength', 'minimum', 'maximum'])
 
 function segmentsOf(pointer: string): string[] {
   if (pointer === '') return []
@@ -87,7 +79,9 @@ function describe(error: ErrorObject): { what: string; key?: string } {
     case 'enum':
       return { what: `must be one of ${(params['allowedValues'] as unknown[]).join(', ')}, not ${shown(error.data)}` }
     case 'type':
-      return { what: `must be ${typeNames[String(params['type'])] ?? String(params['type'])}, not ${shown(error.data)}` }
+      return {
+        what: `must be ${typeNames[String(params['type'])] ?? String(params['type'])}, not ${shown(error.data)}`,
+      }
     case 'minLength':
       return { what: 'must not be empty' }
     case 'minimum':

@@ -123,7 +123,8 @@ ignore:
   })
 
   it('checks expiry dates and rule ids', () => {
-    const ignore = (expires: string): string => `ignore:\n  - rule: column-dropped\n    reason: r\n    expires: ${expires}\n`
+    const ignore = (expires: string): string =>
+      `ignore:\n  - rule: column-dropped\n    reason: r\n    expires: ${expires}\n`
     expect(errorOf(ignore('2026/03/01'))).toBe(
       "rollsafe.config.yaml:4:14: ignore[0].expires: must be a date YYYY-MM-DD, not '2026/03/01'",
     )
@@ -153,9 +154,7 @@ ignore:
     expect(errorOf('# nothing yet\n')).toBe(
       'rollsafe.config.yaml:1:1: the config is empty: write at least `api:` or `migrations:`',
     )
-    expect(errorOf('- api\n')).toBe(
-      "rollsafe.config.yaml:1:1: must be an object (key: value pairs), not [\"api\"]",
-    )
+    expect(errorOf('- api\n')).toBe('rollsafe.config.yaml:1:1: must be an object (key: value pairs), not ["api"]')
   })
 
   it('says when the file is missing', () => {
@@ -167,7 +166,9 @@ ignore:
 
 describe('the shipped JSON Schema', () => {
   it('lists the same migration layouts as the code', () => {
-    const schema = JSON.parse(readFileSync(new URL('../../schema/rollsafe.config.schema.json', import.meta.url), 'utf8'))
+    const schema = JSON.parse(
+      readFileSync(new URL('../../schema/rollsafe.config.schema.json', import.meta.url), 'utf8'),
+    )
     const layout = schema.definitions.migrationSource.anyOf[1].properties.layout
     expect(layout.enum).toEqual([...migrationLayouts])
   })

@@ -61,7 +61,10 @@ function findProblem(raw: RawConfig, knownRule: ((id: string) => boolean) | unde
   for (const [index, ignore] of (raw.ignore ?? []).entries()) {
     const path = ['ignore', String(index)]
     if (ignore.expires !== undefined && !isRealDate(ignore.expires)) {
-      return { path: [...path, 'expires'], message: `${displayPath(path)}.expires: '${ignore.expires}' is not a real date` }
+      return {
+        path: [...path, 'expires'],
+        message: `${displayPath(path)}.expires: '${ignore.expires}' is not a real date`,
+      }
     }
     if (knownRule && !knownRule(ignore.rule)) {
       return { path: [...path, 'rule'], message: `${displayPath(path)}.rule: ${unknownRule(ignore.rule)}` }

@@ -33,7 +33,8 @@ export function placeOf(doc: Document, lines: LineCounter, path: ReadonlyArray<s
       const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === step)
       if (pair === undefined) break
       const isKeyWanted = key !== undefined && index === steps.length - 1
-      place = (isKeyWanted ? startOf(pair.key, lines) : (startOf(pair.value, lines) ?? startOf(pair.key, lines))) ?? place
+      place =
+        (isKeyWanted ? startOf(pair.key, lines) : (startOf(pair.value, lines) ?? startOf(pair.key, lines))) ?? place
       node = pair.value
     } else if (isSeq(node)) {
       const item = node.items[Number(step)]

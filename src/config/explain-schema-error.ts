@@ -30,7 +30,11 @@ function segmentsOf(pointer: string): string[] {
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
 }
 
-/** `['ignore', '0', 'expires']` → `ignore[0].expires`. */
+/**
+ * A JSON pointer's segments as a reader would write the path.
+ *
+ * @example displayPath(['ignore', '0', 'expires']) // 'ignore[0].expires'
+ */
 export function displayPath(path: ReadonlyArray<string>): string {
   return path.map((s, i) => (/^\d+$/.test(s) ? `[${s}]` : i === 0 ? s : `.${s}`)).join('')
 }
@@ -43,7 +47,11 @@ function normalizeKey(key: string): string {
   return key.toLowerCase().replace(/[-_]/g, '')
 }
 
-/** A known key that `key` was probably meant to be: same letters up to case and `-`/`_`, or a plural slip. */
+/**
+ * A known key that `key` was probably meant to be: same letters up to case and `-`/`_`, or a plural slip.
+ *
+ * @example suggestKey('fail-on', ['api', 'failOn']) // 'failOn'
+ */
 export function suggestKey(key: string, known: ReadonlyArray<string>): string | undefined {
   const wanted = normalizeKey(key)
   return known.find((k) => {

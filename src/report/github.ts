@@ -4,12 +4,20 @@ import type { ReportInput } from './report-input.js'
 
 const commands: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' }
 
-/** Workflow-command data: `%`, CR and LF are percent-encoded, as the runner decodes them. */
+/**
+ * Workflow-command data: `%`, CR and LF are percent-encoded, as the runner decodes them.
+ *
+ * @example escapeData('100%\nof it') // '100%25%0Aof it'
+ */
 export function escapeData(text: string): string {
   return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
 }
 
-/** Workflow-command property values also encode `:` and `,`, which separate the properties. */
+/**
+ * Workflow-command property values also encode `:` and `,`, which separate the properties.
+ *
+ * @example escapeProperty('db/a, b:c.sql') // 'db/a%2C b%3Ac.sql'
+ */
 export function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C')
 }

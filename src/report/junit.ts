@@ -7,12 +7,20 @@ import type { ReportInput } from './report-input.js'
 const notXml =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 
-/** Text content: `&`, `<`, `>` escaped; characters XML cannot carry become U+FFFD. */
+/**
+ * Text content: `&`, `<`, `>` escaped; characters XML cannot carry become U+FFFD.
+ *
+ * @example escapeXmlText('a < b & c') // 'a &lt; b &amp; c'
+ */
 export function escapeXmlText(text: string): string {
   return text.replace(notXml, '\uFFFD').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }
 
-/** An attribute value in double quotes; line breaks and tabs as references, which parsers keep. */
+/**
+ * An attribute value in double quotes; line breaks and tabs as references, which parsers keep.
+ *
+ * @example escapeXmlAttribute('say "hi"\n') // 'say &quot;hi&quot;&#10;'
+ */
 export function escapeXmlAttribute(text: string): string {
   return escapeXmlText(text)
     .replace(/"/g, '&quot;')

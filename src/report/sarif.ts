@@ -14,6 +14,8 @@ function encodePath(path: string): string {
  * A finding's file as a SARIF `artifactLocation`: relative paths stay relative, with forward
  * slashes and each segment percent-encoded (GitHub rejects a `uri` that is not a valid
  * uri-reference: spaces, `:` in a first segment, non-ASCII); absolute paths become `file://` URIs.
+ *
+ * @example artifactLocation('db\\0007 drop.sql') // { uri: 'db/0007%20drop.sql', uriBaseId: '%SRCROOT%' }
  */
 export function artifactLocation(file: string): { readonly uri: string; readonly uriBaseId?: string } {
   const slashed = file.replace(/\\/g, '/')

@@ -2,7 +2,7 @@ import type { DocumentSet, Node } from './document-set.js'
 import { mergeSchemas, type MergeContext } from './merge-schemas.js'
 import type { Discriminator, JsonType, Schema } from './model.js'
 import { readKeywords } from './schema-keywords.js'
-import { isNullOnly, isUnconstrained, newDraft, withNull, type SchemaDraft } from './schema-draft.js'
+import { assignDraft, isNullOnly, newDraft, withNull, type SchemaDraft } from './schema-draft.js'
 
 export type SpecVersion = '2.0' | '3.0' | '3.1'
 
@@ -21,7 +21,9 @@ const annotations = new Set(['description', 'title', 'summary', 'example', 'exam
  * const pet = schemas.build(docs.child(components, 'Pet'))
  */
 export class SchemaBuilder implements MergeContext {
-  private readonly built = new Map<string, SchemaDraft>()
+  /** Keyed by the parsed value itself: one object per place in a file, and cheaper than a path key. */
+  private readonly built = new Map<object, SchemaDraft>()
+  private readonly builtAsParameter = new Map<object, SchemaDraft>()
   private readonly building = new Set<Schema>()
   private lastId = 0
 
@@ -47,11 +49,12 @@ export class SchemaBuilder implements MergeContext {
     if (this.docs.isRef(node.value) && !(this.version === '3.1' && this.hasConstraints(node.value))) {
       node = this.docs.deref(node)
     }
-    const key = `${node.doc.path}#${node.pointer}${parameter ? '#parameter' : ''}`
-    const known = this.built.get(key)
+    const memo = parameter ? this.builtAsParameter : this.built
+    const key = typeof node.value === 'object' && node.value !== null ? node.value : undefined
+    const known = key === undefined ? undefined : memo.get(key)
     if (known !== undefined) return known
     const draft = newDraft(this.nextId(), this.docs.sourceRef(node), componentName(node.pointer))
-    this.built.set(key, draft)
+    if (key !== undefined) memo.set(key, draft)
     this.building.add(draft)
     try {
       this.fill(draft, node, parameter)
@@ -77,15 +80,14 @@ export class SchemaBuilder implements MergeContext {
       if (!node.value) draft.not = this.synthetic(node, () => undefined)
       return
     }
-    const keywords = readKeywords(this.docs, node, this, parameter)
-    Object.assign(draft, keywords.own)
+    const keywords = readKeywords(this.docs, node, this, parameter, draft)
     const members = [...keywords.allOf]
     if (this.docs.isRef(node.value)) members.unshift(this.build(this.docs.follow(node)))
     const leftovers: Schema[] = []
     for (const member of members) {
       const merged = mergeSchemas(draft, member, this)
       if (merged === undefined) leftovers.push(member)
-      else Object.assign(draft, merged)
+      else assignDraft(draft, merged)
     }
     if (leftovers.length > 0) draft.allOf = [...(draft.allOf ?? []), ...leftovers]
     const nullable = this.mergeSingleBranch(draft, 'oneOf') || this.mergeSingleBranch(draft, 'anyOf')
@@ -112,11 +114,12 @@ export class SchemaBuilder implements MergeContext {
       return false
     }
     if (others.length > 1) return false
-    const rest = { ...draft, [key]: undefined } as SchemaDraft
+    const rest = newDraft(draft.id, draft.ref)
+    assignDraft(rest, draft)
+    rest[key] = undefined
     const merged = mergeSchemas(rest, others[0] as Schema, this)
     if (merged === undefined) return false
-    for (const k of Object.keys(draft) as Array<keyof SchemaDraft>) if (!(k in merged)) delete draft[k]
-    Object.assign(draft, merged)
+    assignDraft(draft, merged)
     return hadNull
   }
 
@@ -135,9 +138,7 @@ function componentName(pointer: string): string | undefined {
   return match?.[1]?.replace(/~1/g, '/').replace(/~0/g, '~')
 }
 
-/** How a discriminator mapping names its target: the pointer, with the file when it is not the root. */
-export function placeOf(schema: Schema): string {
+/** How a discriminator mapping names its target: its pointer. */
+function placeOf(schema: Schema): string {
   return schema.ref.pointer ?? ''
 }
-
-export { isUnconstrained }

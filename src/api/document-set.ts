@@ -89,17 +89,24 @@ export class DocumentSet {
     const pointer = hash === -1 ? '' : fragmentPointer(ref.slice(hash))
     const doc = target === '' ? node.doc : this.byPath.get(this.targetPath(node.doc, target))
     if (doc === undefined) throw this.refError(node, ref)
+    // Walk the values only; the pointer is the fragment itself (a flat string, cheap to use as a
+    // key or match) unless the walk passes through another $ref.
     let current: Node = { doc, pointer: '', value: doc.value }
+    let crossed = false
     for (const segment of pointerSegments(pointer)) {
-      if (this.isRef(current.value)) current = this.deref(current)
+      if (this.isRef(current.value)) {
+        current = this.deref(current)
+        crossed = true
+      }
       const container = current.value
       if (typeof container !== 'object' || container === null || !Object.hasOwn(container, segment)) {
         throw this.refError(node, ref)
       }
-      current = this.child(current, segment)
+      const value = (container as Record<string, unknown>)[segment]
+      current = crossed ? this.child(current, segment) : { doc: current.doc, pointer: '', value }
     }
     if (current.value === undefined) throw this.refError(node, ref)
-    return current
+    return crossed ? current : { doc, pointer, value: current.value }
   }
 
   private refError(node: Node, ref: string): InputError {

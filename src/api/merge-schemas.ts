@@ -1,5 +1,5 @@
 import type { BoundKeyword, JsonType, Schema } from './model.js'
-import { newDraft, type SchemaDraft } from './schema-draft.js'
+import { assignDraft, newDraft, type SchemaDraft } from './schema-draft.js'
 
 /** What merging needs from the builder: fresh ids, and which schemas are still being built. */
 export interface MergeContext {
@@ -25,7 +25,7 @@ export function mergeSchemas(a: Schema, b: Schema, context: MergeContext, seen =
   const merged = newDraft(a.id, a.ref, a.name)
   const types = intersectTypes(a.types, b.types)
   if (types !== undefined && types.size === 0) return undefined
-  if (types !== undefined) merged.types = types
+  merged.types = types
   if (!pickSame(merged, 'format', a.format, b.format)) return undefined
   if (!pickSame(merged, 'pattern', a.pattern, b.pattern)) return undefined
   if (a.enum !== undefined && b.enum !== undefined) {
@@ -33,7 +33,7 @@ export function mergeSchemas(a: Schema, b: Schema, context: MergeContext, seen =
     const common = a.enum.filter((value) => keys.has(JSON.stringify(value)))
     if (common.length === 0) return undefined
     merged.enum = common
-  } else if ((a.enum ?? b.enum) !== undefined) merged.enum = a.enum ?? b.enum
+  } else merged.enum = a.enum ?? b.enum
   const bounds = mergeBounds(a.bounds, b.bounds)
   if (bounds === undefined) return undefined
   merged.bounds = bounds
@@ -44,7 +44,7 @@ export function mergeSchemas(a: Schema, b: Schema, context: MergeContext, seen =
     const items = mergeNested(a.items, b.items, context, seen)
     if (items === undefined) return undefined
     merged.items = items
-  } else if ((a.items ?? b.items) !== undefined) merged.items = a.items ?? b.items
+  } else merged.items = a.items ?? b.items
   for (const key of ['prefixItems', 'oneOf', 'anyOf', 'not', 'discriminator'] as const) {
     if (!pickSame(merged, key, a[key], b[key])) return undefined
   }
@@ -63,8 +63,7 @@ export function mergeSchemas(a: Schema, b: Schema, context: MergeContext, seen =
 /** Takes whichever of two values is defined; both defined must be the same (by identity). */
 function pickSame<K extends keyof SchemaDraft>(target: SchemaDraft, key: K, a: SchemaDraft[K], b: SchemaDraft[K]): boolean {
   if (a !== undefined && b !== undefined && a !== b) return false
-  const value = a ?? b
-  if (value !== undefined) target[key] = value
+  target[key] = (a ?? b) as SchemaDraft[K]
   return true
 }
 
@@ -86,6 +85,8 @@ function mergeBounds(
   a: Partial<Record<BoundKeyword, number>>,
   b: Partial<Record<BoundKeyword, number>>,
 ): Partial<Record<BoundKeyword, number>> | undefined {
+  if (Object.keys(b).length === 0) return a
+  if (Object.keys(a).length === 0) return b
   const bounds: Partial<Record<BoundKeyword, number>> = { ...a }
   for (const [key, value] of Object.entries(b) as Array<[BoundKeyword, number]>) {
     const current = bounds[key]
@@ -138,5 +139,9 @@ function mergeNested(a: Schema, b: Schema, context: MergeContext, seen: Map<stri
   seen.set(key, placeholder)
   const merged = mergeSchemas(a, b, context, seen)
   if (merged === undefined) return undefined
-  return Object.assign(placeholder, merged, { id: placeholder.id, name: undefined })
+  const id = placeholder.id
+  assignDraft(placeholder, merged)
+  placeholder.id = id
+  placeholder.name = undefined
+  return placeholder
 }

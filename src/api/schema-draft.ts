@@ -5,50 +5,94 @@ import type { BoundKeyword, Discriminator, JsonType, Schema } from './model.js'
 export interface SchemaDraft {
   id: number
   ref: SourceRef
-  name?: string
-  types?: ReadonlySet<JsonType>
-  format?: string
-  enum?: ReadonlyArray<unknown>
-  pattern?: string
+  name: string | undefined
+  types: ReadonlySet<JsonType> | undefined
+  format: string | undefined
+  enum: ReadonlyArray<unknown> | undefined
+  pattern: string | undefined
   bounds: Partial<Record<BoundKeyword, number>>
   uniqueItems: boolean
   properties: ReadonlyMap<string, Schema>
   required: ReadonlySet<string>
   additionalProperties: boolean | Schema
-  items?: Schema
-  prefixItems?: ReadonlyArray<Schema>
-  oneOf?: ReadonlyArray<Schema>
-  anyOf?: ReadonlyArray<Schema>
-  allOf?: ReadonlyArray<Schema>
-  not?: Schema
-  discriminator?: Discriminator
+  items: Schema | undefined
+  prefixItems: ReadonlyArray<Schema> | undefined
+  oneOf: ReadonlyArray<Schema> | undefined
+  anyOf: ReadonlyArray<Schema> | undefined
+  allOf: ReadonlyArray<Schema> | undefined
+  not: Schema | undefined
+  discriminator: Discriminator | undefined
   readOnly: boolean
   writeOnly: boolean
   deprecated: boolean
   hasDefault: boolean
-  default?: unknown
+  default: unknown
 }
 
+const noBounds: Partial<Record<BoundKeyword, number>> = Object.freeze({})
 const noProperties: ReadonlyMap<string, Schema> = new Map()
 const noNames: ReadonlySet<string> = new Set()
 
-/** An unconstrained schema (any value). Collections start as shared empty ones: replace, never mutate. */
+/**
+ * An unconstrained schema (any value). Every field is present from the start, in one order, so all
+ * schemas share one hidden class (property reads in the diff stay monomorphic); absent optional
+ * fields are `undefined`, never deleted. Collections start as shared empty ones: replace, never mutate.
+ */
 export function newDraft(id: number, ref: SourceRef, name?: string): SchemaDraft {
-  const draft: SchemaDraft = {
+  return {
     id,
     ref,
-    bounds: {},
+    name,
+    types: undefined,
+    format: undefined,
+    enum: undefined,
+    pattern: undefined,
+    bounds: noBounds,
     uniqueItems: false,
     properties: noProperties,
     required: noNames,
     additionalProperties: true,
+    items: undefined,
+    prefixItems: undefined,
+    oneOf: undefined,
+    anyOf: undefined,
+    allOf: undefined,
+    not: undefined,
+    discriminator: undefined,
     readOnly: false,
     writeOnly: false,
     deprecated: false,
     hasDefault: false,
+    default: undefined,
   }
-  if (name !== undefined) draft.name = name
-  return draft
+}
+
+/** Copies every field of `from` onto `to` (same shape, so no hidden-class change). */
+export function assignDraft(to: SchemaDraft, from: SchemaDraft): void {
+  to.id = from.id
+  to.ref = from.ref
+  to.name = from.name
+  to.types = from.types
+  to.format = from.format
+  to.enum = from.enum
+  to.pattern = from.pattern
+  to.bounds = from.bounds
+  to.uniqueItems = from.uniqueItems
+  to.properties = from.properties
+  to.required = from.required
+  to.additionalProperties = from.additionalProperties
+  to.items = from.items
+  to.prefixItems = from.prefixItems
+  to.oneOf = from.oneOf
+  to.anyOf = from.anyOf
+  to.allOf = from.allOf
+  to.not = from.not
+  to.discriminator = from.discriminator
+  to.readOnly = from.readOnly
+  to.writeOnly = from.writeOnly
+  to.deprecated = from.deprecated
+  to.hasDefault = from.hasDefault
+  to.default = from.default
 }
 
 /** Whether a schema constrains nothing at all (`{}`, `true`). */
@@ -80,7 +124,10 @@ export function isUnconstrained(schema: Schema): boolean {
 /** Whether a schema is exactly `{ type: 'null' }` (a union's null branch). */
 export function isNullOnly(schema: Schema): boolean {
   if (schema.types?.size !== 1 || !schema.types.has('null')) return false
-  return isUnconstrained({ ...schema, types: undefined } as Schema)
+  const draft = newDraft(0, schema.ref)
+  assignDraft(draft, schema as SchemaDraft)
+  draft.types = undefined
+  return isUnconstrained(draft)
 }
 
 /** Adds `null` to the allowed types; `undefined` (any type) already allows it. */

@@ -4,82 +4,139 @@ import { fragmentPointer } from './json-pointer.js'
 import type { BoundKeyword, JsonType, Schema } from './model.js'
 import { isUnconstrained, type SchemaDraft } from './schema-draft.js'
 
-/** A schema's own keywords, before `allOf` members are merged in. */
+/** What a schema's own keywords leave for the builder to apply after `allOf` members are merged in. */
 export interface Keywords {
-  readonly own: Partial<SchemaDraft>
   readonly allOf: ReadonlyArray<Schema>
   /** 3.0 `nullable: true` or Swagger `x-nullable: true`. */
   readonly nullable: boolean
 }
 
 const jsonTypes = new Set<string>(['null', 'boolean', 'object', 'array', 'number', 'integer', 'string'])
-const plainBounds: ReadonlyArray<BoundKeyword> = ['maxLength', 'minLength', 'maxItems', 'minItems', 'maxProperties', 'minProperties', 'multipleOf']
+const plainBounds = new Set<string>(['maxLength', 'minLength', 'maxItems', 'minItems', 'maxProperties', 'minProperties', 'multipleOf'])
 
 /**
- * Reads the keywords of one schema object (checking the shapes the model relies on, with the place
- * of anything malformed) and builds its sub-schemas. Annotations are skipped.
+ * Reads the keywords of one schema object into `own` (checking the shapes the model relies on, with
+ * the place of anything malformed) and builds its sub-schemas. Annotations are skipped. One pass over
+ * the keys the object has, since most schemas use few of the keywords.
  */
-export function readKeywords(docs: DocumentSet, node: Node, schemas: SchemaBuilder, parameter: boolean): Keywords {
+export function readKeywords(docs: DocumentSet, node: Node, schemas: SchemaBuilder, parameter: boolean, own: SchemaDraft): Keywords {
   const o = node.value
   if (typeof o !== 'object' || o === null || Array.isArray(o)) throw docs.error(node, 'a schema must be an object')
   const value = o as Record<string, unknown>
   const at = (key: string): Node => docs.child(node, key)
-  const sub = (child: Node): Schema => schemas.build(child)
-  const list = (key: string): Schema[] | undefined => {
+  const list = (key: string): Schema[] => {
     const entries = value[key]
-    if (entries === undefined) return undefined
-    if (!Array.isArray(entries)) throw docs.error(at(key), 'must be an array of schemas')
-    return entries.map((_, i) => sub(docs.child(at(key), i)))
+    const where = at(key)
+    if (!Array.isArray(entries)) throw docs.error(where, 'must be an array of schemas')
+    const built: Schema[] = []
+    for (let i = 0; i < entries.length; i++) built.push(schemas.build(docs.child(where, i)))
+    return built
   }
-  const own: Partial<SchemaDraft> = {}
-  const types = readTypes(docs, at('type'), schemas.version)
-  if (types !== undefined) own.types = types
-  if (value.type === 'file') own.format = 'binary'
-  if (typeof value.format === 'string' && own.format === undefined) own.format = value.format
-  if (typeof value.pattern === 'string') own.pattern = value.pattern
-  if (value.enum !== undefined) {
-    if (!Array.isArray(value.enum)) throw docs.error(at('enum'), 'must be an array')
-    own.enum = value.enum
-  }
-  if (value.const !== undefined) own.enum = [value.const]
-  own.bounds = readBounds(docs, node, value)
-  if (value.uniqueItems === true) own.uniqueItems = true
-  if (value.properties !== undefined) {
-    const properties = docs.deref(at('properties'))
-    const names = properties.value
-    if (typeof names !== 'object' || names === null || Array.isArray(names)) throw docs.error(properties, 'must be an object')
-    own.properties = new Map(Object.keys(names).map((name) => [name, sub(docs.child(properties, name))]))
-  }
-  if (!parameter && value.required !== undefined) {
-    if (!Array.isArray(value.required) || value.required.some((name) => typeof name !== 'string')) {
-      throw docs.error(at('required'), 'must be an array of property names')
+  let allOf: ReadonlyArray<Schema> = []
+  let nullable = false
+  let bounds = false
+  for (const key in value) {
+    const field = value[key]
+    switch (key) {
+      case 'type':
+        own.types = readTypes(docs, at(key), schemas.version)
+        if (field === 'file') own.format = 'binary'
+        break
+      case 'format':
+        if (typeof field === 'string' && own.format === undefined) own.format = field
+        break
+      case 'pattern':
+        if (typeof field === 'string') own.pattern = field
+        break
+      case 'enum':
+        if (!Array.isArray(field)) throw docs.error(at(key), 'must be an array')
+        if (own.enum === undefined) own.enum = field
+        break
+      case 'const':
+        own.enum = [field]
+        break
+      case 'uniqueItems':
+        own.uniqueItems = field === true
+        break
+      case 'properties':
+        own.properties = readProperties(docs, schemas, at(key))
+        break
+      case 'required':
+        if (parameter) break
+        if (!Array.isArray(field) || field.some((name) => typeof name !== 'string')) {
+          throw docs.error(at(key), 'must be an array of property names')
+        }
+        if (field.length > 0) own.required = new Set(field as string[])
+        break
+      case 'additionalProperties':
+        if (field === false) own.additionalProperties = false
+        else if (typeof field === 'object' && field !== null) {
+          const extra = schemas.build(at(key))
+          own.additionalProperties = isUnconstrained(extra) ? true : extra
+        }
+        break
+      case 'items':
+        if (Array.isArray(field)) own.prefixItems = list(key)
+        else own.items = schemas.build(at(key))
+        break
+      case 'prefixItems':
+        own.prefixItems = list(key)
+        break
+      case 'oneOf':
+        own.oneOf = list(key)
+        break
+      case 'anyOf':
+        own.anyOf = list(key)
+        break
+      case 'allOf':
+        allOf = list(key)
+        break
+      case 'not':
+        own.not = schemas.build(at(key))
+        break
+      case 'discriminator':
+        own.discriminator = readDiscriminator(docs, at(key))
+        break
+      case 'readOnly':
+        own.readOnly = field === true
+        break
+      case 'writeOnly':
+        own.writeOnly = field === true
+        break
+      case 'deprecated':
+        own.deprecated = field === true
+        break
+      case 'default':
+        own.hasDefault = true
+        own.default = field
+        break
+      case 'nullable':
+        if (schemas.version !== '3.1' && field === true) nullable = true
+        break
+      case 'x-nullable':
+        if (field === true) nullable = true
+        break
+      case 'minimum':
+      case 'maximum':
+      case 'exclusiveMinimum':
+      case 'exclusiveMaximum':
+        bounds = true
+        break
+      default:
+        if (plainBounds.has(key)) bounds = true
     }
-    if (value.required.length > 0) own.required = new Set(value.required as string[])
   }
-  if (value.additionalProperties === false) own.additionalProperties = false
-  else if (typeof value.additionalProperties === 'object' && value.additionalProperties !== null) {
-    const extra = sub(at('additionalProperties'))
-    own.additionalProperties = isUnconstrained(extra) ? true : extra
-  }
-  if (Array.isArray(value.items)) own.prefixItems = list('items')
-  else if (value.items !== undefined) own.items = sub(at('items'))
-  if (value.prefixItems !== undefined) own.prefixItems = list('prefixItems')
-  const oneOf = list('oneOf')
-  if (oneOf !== undefined) own.oneOf = oneOf
-  const anyOf = list('anyOf')
-  if (anyOf !== undefined) own.anyOf = anyOf
-  if (value.not !== undefined) own.not = sub(at('not'))
-  const discriminator = readDiscriminator(docs, at('discriminator'))
-  if (discriminator !== undefined) own.discriminator = discriminator
-  if (value.readOnly === true) own.readOnly = true
-  if (value.writeOnly === true) own.writeOnly = true
-  if (value.deprecated === true) own.deprecated = true
-  if (Object.hasOwn(value, 'default')) {
-    own.hasDefault = true
-    own.default = value.default
-  }
-  const nullable = (schemas.version !== '3.1' && value.nullable === true) || value['x-nullable'] === true
-  return { own, allOf: list('allOf') ?? [], nullable }
+  if (bounds) own.bounds = readBounds(docs, node, value)
+  return { allOf, nullable }
+}
+
+function readProperties(docs: DocumentSet, schemas: SchemaBuilder, start: Node): ReadonlyMap<string, Schema> {
+  const node = docs.deref(start)
+  const names = node.value
+  if (typeof names !== 'object' || names === null || Array.isArray(names)) throw docs.error(node, 'must be an object')
+  const properties = new Map<string, Schema>()
+  for (const name in names) properties.set(name, schemas.build(docs.child(node, name)))
+  return properties
 }
 
 function readTypes(docs: DocumentSet, node: Node, version: string): ReadonlySet<JsonType> | undefined {
@@ -103,7 +160,7 @@ function readBounds(docs: DocumentSet, node: Node, value: Record<string, unknown
     if (typeof n !== 'number') throw docs.error(docs.child(node, key), 'must be a number')
     return n
   }
-  for (const key of plainBounds) {
+  for (const key of plainBounds as ReadonlySet<BoundKeyword>) {
     const n = number(key)
     if (n !== undefined) bounds[key] = n
   }

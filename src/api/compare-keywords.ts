@@ -1,6 +1,6 @@
 import type { BoundKeyword, JsonType, Schema } from './model.js'
 import type { PairSink } from './relative-change.js'
-import { canonicalJson } from './schema-shape.js'
+import { canonicalJson } from './canonical-json.js'
 import {
   boundEffect,
   formatEffect,
@@ -84,6 +84,12 @@ function compareBounds(a: Schema, b: Schema, sink: PairSink): void {
   }
 }
 
+/** A mapping target without its file, so a target in a moved file is the same target. */
+function pointerPart(target: string): string {
+  const hash = target.indexOf('#')
+  return hash < 0 ? target : target.slice(hash)
+}
+
 function compareDiscriminators(a: Schema, b: Schema, sink: PairSink): void {
   const base = { kind: 'discriminator-changed', path: [], before: a, after: b, at: b.ref } as const
   const from = a.discriminator
@@ -98,7 +104,7 @@ function compareDiscriminators(a: Schema, b: Schema, sink: PairSink): void {
     const next = to.mapping.get(value)
     if (target === undefined) sink.change({ ...base, detail: 'mapping-added', value })
     else if (next === undefined) sink.change({ ...base, detail: 'mapping-removed', value })
-    else if (target.slice(target.indexOf('#')) !== next.slice(next.indexOf('#'))) {
+    else if (pointerPart(target) !== pointerPart(next)) {
       sink.change({ ...base, detail: 'mapping-changed', value })
     }
   }

@@ -4,6 +4,7 @@ import { diffRoundtrips } from './diff-roundtrips.js'
 import { createSchemaDiffer } from './diff-schemas.js'
 import type { ApiModel } from './model.js'
 import { sortedKeys, type OperationContext } from './operation-context.js'
+import { ShapeIndex } from './shape-index.js'
 
 /**
  * Every change from version A to version B, in a stable order: operations sorted by key, each
@@ -16,9 +17,10 @@ import { sortedKeys, type OperationContext } from './operation-context.js'
  */
 export function diffApi(a: ApiModel, b: ApiModel): ReadonlyArray<ApiChange> {
   const out: ApiChange[] = []
+  const shapes = new ShapeIndex()
   const differs = {
-    request: createSchemaDiffer({ before: 'request', after: 'request' }),
-    response: createSchemaDiffer({ before: 'response', after: 'response' }),
+    request: createSchemaDiffer({ before: 'request', after: 'request' }, shapes),
+    response: createSchemaDiffer({ before: 'response', after: 'response' }, shapes),
   }
   for (const key of sortedKeys(a.operations, b.operations)) {
     const before = a.operations.get(key)
@@ -32,6 +34,6 @@ export function diffApi(a: ApiModel, b: ApiModel): ReadonlyArray<ApiChange> {
       diffOperation(context, before, after)
     }
   }
-  out.push(...diffRoundtrips(a, b))
+  out.push(...diffRoundtrips(a, b, shapes))
   return out
 }

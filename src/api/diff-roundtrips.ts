@@ -3,8 +3,9 @@ import { labelOf } from './diff-operations.js'
 import { createSchemaDiffer, type SchemaDiffer } from './diff-schemas.js'
 import type { ApiModel, Operation, Schema } from './model.js'
 import type { RelativeChange } from './relative-change.js'
-import { canonicalJson } from './schema-shape.js'
+import { canonicalJson } from './canonical-json.js'
 import { namedSchemasReturned, successSchema } from './returned-schemas.js'
+import { ShapeIndex } from './shape-index.js'
 
 /** Where a value read from B may be sent back to A: one request body media type of A. */
 interface WriteSite {
@@ -79,7 +80,13 @@ function keyOf(change: RelativeChange): string {
   return [change.kind, change.path.join('\u0001'), fields.name, fields.keyword, canonicalJson(fields.value)].join('\u0000')
 }
 
-function mismatches(differs: { readonly trip: SchemaDiffer; readonly own: SchemaDiffer }, source: ReadSource, write: Schema): RelativeChange[] {
+function mismatches(
+  differs: { readonly trip: SchemaDiffer; readonly own: SchemaDiffer; readonly shapes: ShapeIndex },
+  source: ReadSource,
+  write: Schema,
+): RelativeChange[] {
+  // What B returns has the shape of A's own: B introduced nothing.
+  if (source.baseline !== undefined && differs.shapes.same(source.returned, source.baseline)) return []
   const known = new Set(
     source.baseline === undefined ? [] : differs.own.diff(source.baseline, write).filter(isNarrowing).map(keyOf),
   )
@@ -96,11 +103,12 @@ function mismatches(differs: { readonly trip: SchemaDiffer; readonly own: Schema
  * @example
  * diffRoundtrips(a, b) // B adds enum value `archived` to Pet.status, A's PUT /pets/{} rejects it
  */
-export function diffRoundtrips(a: ApiModel, b: ApiModel): ReadonlyArray<ApiChange> {
+export function diffRoundtrips(a: ApiModel, b: ApiModel, shapes: ShapeIndex = new ShapeIndex()): ReadonlyArray<ApiChange> {
   const out: ApiChange[] = []
   const differs = {
-    trip: createSchemaDiffer({ before: 'response', after: 'request' }),
-    own: createSchemaDiffer({ before: 'response', after: 'request' }),
+    trip: createSchemaDiffer({ before: 'response', after: 'request' }, shapes),
+    own: createSchemaDiffer({ before: 'response', after: 'request' }, shapes),
+    shapes,
   }
   const returnedByB = namedSchemasReturned(b)
   for (const site of writeSites(a)) {

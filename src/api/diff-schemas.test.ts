@@ -264,11 +264,22 @@ describe('diffSchemas: sharing, cycles and memoization', () => {
     const addressA = shared()
     const addressB = schema({ name: 'Address', type: 'object', properties: { zip: str() } })
     const changes = differ.diff(order(addressA), order(addressB))
-    // order, Address, zip: the second use of Address links to the same pair.
-    expect(differ.pairsCompared).toBe(3)
+    // order and Address (zip is identical, so skipped): the second use of Address links to the same pair.
+    expect(differ.pairsCompared).toBe(2)
     expect(summary(changes)).toEqual(['property-removed billing city'])
     differ.diff(addressA, addressB)
-    expect(differ.pairsCompared).toBe(3)
+    expect(differ.pairsCompared).toBe(2)
+  })
+
+  it('skips structurally identical parts whole, recursive ones included', () => {
+    const tree = (leaf: Schema) => {
+      const node = schema({ name: 'Tree', type: 'object', properties: { label: str(), count: schema({ type: 'integer' }) } })
+      link(node, 'children', schema({ type: 'array', items: node }))
+      return schema({ type: 'object', properties: { tree: node, leaf } })
+    }
+    const differ = createSchemaDiffer({ before: 'response', after: 'response' })
+    expect(summary(differ.diff(tree(str()), tree(str({ format: 'uuid' }))))).toEqual(['format-changed leaf narrowed'])
+    expect(differ.pairsCompared).toBe(2)
   })
 
   it('gives the same answer when asked twice, without comparing again', () => {

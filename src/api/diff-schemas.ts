@@ -3,7 +3,7 @@ import { compareStructure, compareUnions } from './compare-structure.js'
 import type { Schema } from './model.js'
 import type { PairSink, RelativeChange, SchemaViews } from './relative-change.js'
 import { typesDisjoint } from './schema-effects.js'
-import { createShapeComparer } from './schema-shape.js'
+import { ShapeIndex } from './shape-index.js'
 
 /** One compared schema pair: its own changes and the sub-pairs it leads to. */
 interface PairNode {
@@ -69,17 +69,19 @@ function collect(root: PairNode): ReadonlyArray<RelativeChange> {
  * Creates a memoizing schema comparator for one pair of views. Schemas are shared, recursive
  * objects: pairs are keyed by the two schemas' ids, compared without recursion (a work list), and a
  * pair met again on a cycle is simply linked to, so recursion terminates and each change is
- * reported once.
+ * reported once. Pairs that `shapes` finds structurally identical are skipped whole (a view changes
+ * nothing there either); share one `ShapeIndex` between the differs of one diff.
  *
  * @example
  * const differ = createSchemaDiffer({ before: 'response', after: 'response' })
  * differ.diff(oldPet, newPet) // [{ kind: 'property-removed', name: 'tag', path: [], … }]
  */
-export function createSchemaDiffer(views: SchemaViews): SchemaDiffer {
+export function createSchemaDiffer(views: SchemaViews, shapes: ShapeIndex = new ShapeIndex()): SchemaDiffer {
   const nodes = new Map<string, PairNode>()
   const pending: PairNode[] = []
-  const sameShape = createShapeComparer()
-  const sameSide = views.before === views.after
+  const sameShape = (a: Schema, b: Schema): boolean => shapes.same(a, b)
+  // Identical structure gives no change in any views: a property present on both sides is compared, never dropped.
+  const unchanged = sameShape
 
   const nodeFor = (before: Schema, after: Schema): PairNode => {
     const key = `${before.id}:${after.id}`
@@ -94,12 +96,12 @@ export function createSchemaDiffer(views: SchemaViews): SchemaDiffer {
 
   const expand = (node: PairNode): void => {
     const { before: a, after: b } = node
-    if (a === b && sameSide) return
     const sink: PairSink = {
       views,
       sameShape,
       change: (change) => node.changes.push(change),
       edge: (segment, before, after) => {
+        if (unchanged(before, after)) return
         const child = nodeFor(before, after)
         node.edges.push({ segment, node: child })
         child.parents.push(node)
@@ -117,6 +119,7 @@ export function createSchemaDiffer(views: SchemaViews): SchemaDiffer {
 
   return {
     diff(before, after) {
+      if (unchanged(before, after)) return []
       const root = nodeFor(before, after)
       while (pending.length > 0) expand(pending.pop() as PairNode)
       if (!root.dirty) return []

@@ -1,5 +1,5 @@
 import type { Discriminator, Schema } from './model.js'
-import { canonicalJson } from './schema-shape.js'
+import { canonicalJson } from './canonical-json.js'
 import { typesDisjoint } from './schema-effects.js'
 
 /** Which branch of A's union became which branch of B's, by index; the rest were removed or added. */

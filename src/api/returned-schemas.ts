@@ -35,11 +35,13 @@ export function successSchema(operation: Operation, mediaType: string): Schema |
   return schemas.find((entry) => isJson(entry.mediaType))?.schema
 }
 
-function* childrenOf(schema: Schema): Generator<Schema> {
-  yield* schema.properties.values()
-  if (typeof schema.additionalProperties !== 'boolean') yield schema.additionalProperties
-  if (schema.items !== undefined) yield schema.items
-  for (const list of [schema.prefixItems, schema.oneOf, schema.anyOf, schema.allOf]) if (list !== undefined) yield* list
+function pushChildren(schema: Schema, stack: Schema[]): void {
+  for (const property of schema.properties.values()) stack.push(property)
+  if (typeof schema.additionalProperties !== 'boolean') stack.push(schema.additionalProperties)
+  if (schema.items !== undefined) stack.push(schema.items)
+  for (const list of [schema.prefixItems, schema.oneOf, schema.anyOf, schema.allOf]) {
+    if (list !== undefined) for (const child of list) stack.push(child)
+  }
 }
 
 /**
@@ -60,7 +62,7 @@ export function namedSchemasReturned(model: ApiModel): ReadonlyMap<string, { rea
       if (visited.has(schema)) continue
       visited.add(schema)
       if (schema.name !== undefined && !found.has(schema.name)) found.set(schema.name, { schema, operation: key })
-      stack.push(...childrenOf(schema))
+      pushChildren(schema, stack)
     }
   }
   return found

@@ -110,7 +110,7 @@ export function diffRoundtrips(a: ApiModel, b: ApiModel, shapes: ShapeIndex = ne
     own: createSchemaDiffer({ before: 'response', after: 'request' }, shapes),
     shapes,
   }
-  const returnedByB = namedSchemasReturned(b)
+  const returnedByB = namedSchemasReturned(b, shapes)
   for (const site of writeSites(a)) {
     const writeOperation = site.operation.key
     const label = labelOf(site.operation)

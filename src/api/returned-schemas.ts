@@ -1,4 +1,5 @@
 import type { ApiModel, Operation, Schema } from './model.js'
+import type { ShapeIndex } from './shape-index.js'
 
 function isSuccess(status: string): boolean {
   return status.startsWith('2')
@@ -35,34 +36,33 @@ export function successSchema(operation: Operation, mediaType: string): Schema |
   return schemas.find((entry) => isJson(entry.mediaType))?.schema
 }
 
-function pushChildren(schema: Schema, stack: Schema[]): void {
-  for (const property of schema.properties.values()) stack.push(property)
-  if (typeof schema.additionalProperties !== 'boolean') stack.push(schema.additionalProperties)
-  if (schema.items !== undefined) stack.push(schema.items)
-  for (const list of [schema.prefixItems, schema.oneOf, schema.anyOf, schema.allOf]) {
-    if (list !== undefined) for (const child of list) stack.push(child)
-  }
-}
-
 /**
  * Every named component schema a successful response can hold, anywhere inside it, with the
- * first operation returning it (GETs first, then by key). One walk over the whole document.
+ * first operation returning it (GETs first, then by key). Walks the graph of named components
+ * only (unnamed parts are folded into `shapes`' references), each component once.
  *
  * @example
- * namedSchemasReturned(model).get('Pet') // { schema: Pet, operation: 'GET /pets' }
+ * namedSchemasReturned(model, shapes).get('Pet') // { schema: Pet, operation: 'GET /pets' }
  */
-export function namedSchemasReturned(model: ApiModel): ReadonlyMap<string, { readonly schema: Schema; readonly operation: string }> {
+export function namedSchemasReturned(
+  model: ApiModel,
+  shapes: ShapeIndex,
+): ReadonlyMap<string, { readonly schema: Schema; readonly operation: string }> {
   const found = new Map<string, { schema: Schema; operation: string }>()
   const visited = new Set<Schema>()
   const keys = [...model.operations.keys()].sort((x, y) => Number(!x.startsWith('GET ')) - Number(!y.startsWith('GET ')) || (x < y ? -1 : x > y ? 1 : 0))
   for (const key of keys) {
-    const stack = successSchemas(model.operations.get(key) as Operation).map((entry) => entry.schema)
+    const stack: Schema[] = []
+    for (const { schema } of successSchemas(model.operations.get(key) as Operation)) {
+      if (schema.name !== undefined) stack.push(schema)
+      else stack.push(...shapes.namedRefs(schema))
+    }
     while (stack.length > 0) {
       const schema = stack.pop() as Schema
       if (visited.has(schema)) continue
       visited.add(schema)
       if (schema.name !== undefined && !found.has(schema.name)) found.set(schema.name, { schema, operation: key })
-      pushChildren(schema, stack)
+      for (const next of shapes.namedRefs(schema)) if (!visited.has(next)) stack.push(next)
     }
   }
   return found

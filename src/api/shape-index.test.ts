@@ -20,6 +20,14 @@ describe('ShapeIndex', () => {
     expect(shapes.same(deep(str()), deep(str({ bounds: { maxLength: 1 } })))).toBe(false)
   })
 
+  it('is not fooled by separators inside names and values', () => {
+    const shapes = new ShapeIndex()
+    expect(shapes.same(schema({ required: ['a,b'] }), schema({ required: ['a', 'b'] }))).toBe(false)
+    expect(shapes.same(str({ enum: ['a","b'] }), str({ enum: ['a', 'b'] }))).toBe(false)
+    const props = (names: string[]) => schema({ properties: Object.fromEntries(names.map((n) => [n, str()])) })
+    expect(shapes.same(props(['a=1,b']), props(['a', 'b']))).toBe(false)
+  })
+
   it('looks behind named components: same name, different content is not the same', () => {
     const holder = (pet: Schema) => schema({ type: 'object', properties: { pet } })
     const shapes = new ShapeIndex()

@@ -1,4 +1,4 @@
-import type { BoundKeyword, Schema } from './model.js'
+import type { BoundKeyword, JsonType, Schema } from './model.js'
 import { canonicalJson } from './canonical-json.js'
 
 /** A schema's structure as a number, plus the named schemas it refers to (in key order). */
@@ -9,50 +9,36 @@ interface Shape {
 
 const none: ReadonlyArray<Schema> = []
 
-const boundKeywords: ReadonlyArray<BoundKeyword> = [
-  'maxLength',
-  'minLength',
-  'maximum',
-  'minimum',
-  'exclusiveMaximum',
-  'exclusiveMinimum',
-  'maxItems',
-  'minItems',
-  'maxProperties',
-  'minProperties',
-  'multipleOf',
-]
-
+/** Sorted values as JSON text: unambiguous whatever characters the values hold. */
 function sortedText(values: Iterable<string>): string {
-  return [...values].sort().join(',')
+  return JSON.stringify([...values].sort())
 }
 
 function discriminatorText(schema: Schema): string {
   const discriminator = schema.discriminator
   if (discriminator === undefined) return ''
-  const targets = [...discriminator.mapping].map(([value, target]) => `${value}=${target.slice(Math.max(0, target.indexOf('#')))}`)
-  return `${discriminator.propertyName}(${sortedText(targets)})`
+  const targets = [...discriminator.mapping].map(([value, target]) => JSON.stringify([value, target.slice(Math.max(0, target.indexOf('#')))]))
+  return `${JSON.stringify(discriminator.propertyName)}${sortedText(targets)}`
 }
 
-function boundsText(bounds: Schema['bounds']): string {
-  let text = ''
-  for (const keyword of boundKeywords) {
-    const value = bounds[keyword]
-    if (value !== undefined) text += `${keyword}=${value},`
-  }
-  return text
-}
+const typeBits: Readonly<Record<JsonType, number>> = { null: 1, boolean: 2, object: 4, array: 8, number: 16, integer: 32, string: 64 }
 
 /** Every keyword of one schema object that does not lead to another schema, as text. */
 function localText(schema: Schema): string {
-  const types = schema.types === undefined ? '*' : schema.types.size === 1 ? [...schema.types].join() : sortedText(schema.types)
-  let text = `${types}|${schema.format ?? ''}|${+schema.uniqueItems}${+schema.readOnly}${+schema.writeOnly}${+schema.deprecated}`
+  let bits = schema.types === undefined ? 128 : 0
+  if (schema.types !== undefined) for (const type of schema.types) bits |= typeBits[type]
+  if (schema.uniqueItems) bits |= 256
+  if (schema.readOnly) bits |= 512
+  if (schema.writeOnly) bits |= 1024
+  if (schema.deprecated) bits |= 2048
+  let text = schema.format === undefined ? `${bits}` : `${bits}f${JSON.stringify(schema.format)}`
   if (schema.enum !== undefined) text += `|e${sortedText(schema.enum.map(canonicalJson))}`
   if (schema.pattern !== undefined) text += `|p${JSON.stringify(schema.pattern)}`
   if (schema.hasDefault) text += `|d${canonicalJson(schema.default)}`
   if (schema.required.size > 0) text += `|r${sortedText(schema.required)}`
   if (schema.discriminator !== undefined) text += `|m${discriminatorText(schema)}`
-  return `${text}|${boundsText(schema.bounds)}`
+  for (const keyword in schema.bounds) text += `|${keyword}=${schema.bounds[keyword as BoundKeyword]}`
+  return text
 }
 
 /**
@@ -70,17 +56,24 @@ export class ShapeIndex {
   private readonly interned = new Map<string, number>()
   private readonly shapes = new Map<Schema, Shape>()
   private readonly inProgress = new Set<Schema>()
-  /** Pairs known to differ, or known to be the same (only settled once no assumption is open). */
+  /** Settled answers: a pair known to differ, or known to be the same. */
   private readonly known = new Map<Schema, Map<Schema, boolean>>()
+  /** Pairs being checked, taken as the same until settled (Tarjan's stack: index = position). */
+  private readonly open: Array<readonly [Schema, Schema]> = []
+  private readonly openIndex = new Map<Schema, Map<Schema, number>>()
   private unique = -1
 
   /** Whether two schemas (of either document) allow and describe exactly the same values. */
   same(a: Schema, b: Schema): boolean {
-    if (a === b) return true
-    const assumed = new Map<Schema, Set<Schema>>()
-    const result = this.sameUnder(a, b, assumed)
-    if (result) for (const [x, ys] of assumed) for (const y of ys) this.remember(x, y, true)
-    return result
+    return this.visit(a, b) >= 0
+  }
+
+  /**
+   * The named schemas a schema refers to directly or through unnamed parts: the edges of the
+   * graph of components, for walks that need no more than that.
+   */
+  namedRefs(schema: Schema): ReadonlyArray<Schema> {
+    return this.shapeOf(schema).named
   }
 
   private remember(a: Schema, b: Schema, value: boolean): void {
@@ -89,29 +82,54 @@ export class ShapeIndex {
     row.set(b, value)
   }
 
-  private sameUnder(a: Schema, b: Schema, assumed: Map<Schema, Set<Schema>>): boolean {
-    if (a === b) return true
+  /** Closes the open pairs from `index` up, remembering them as the same or forgetting them. */
+  private close(index: number, same: boolean): void {
+    while (this.open.length > index) {
+      const [a, b] = this.open.pop() as readonly [Schema, Schema]
+      this.openIndex.get(a)?.delete(b)
+      if (same) this.remember(a, b, true)
+    }
+  }
+
+  /**
+   * -1 when the pair differs; else the lowest open index the answer rests on (`Infinity` when it
+   * rests on nothing open). A pair met again while open counts as the same (co-inductively); a set
+   * of open pairs that rests on nothing below it is settled as the same all at once (an SCC in
+   * Tarjan's sense), and a negative answer is settled at once whatever was assumed.
+   */
+  private visit(a: Schema, b: Schema): number {
+    if (a === b) return Infinity
     const cached = this.known.get(a)?.get(b)
-    if (cached !== undefined) return cached
+    if (cached !== undefined) return cached ? Infinity : -1
+    const openAt = this.openIndex.get(a)?.get(b)
+    if (openAt !== undefined) return openAt
     const shapeA = this.shapeOf(a)
     const shapeB = this.shapeOf(b)
-    if (shapeA.key !== shapeB.key) {
-      this.remember(a, b, false)
-      return false
+    const same = shapeA.key === shapeB.key
+    if (!same || shapeA.named.length === 0) {
+      this.remember(a, b, same)
+      return same ? Infinity : -1
     }
-    if (shapeA.named.length === 0) {
-      this.remember(a, b, true)
-      return true
+    const index = this.open.length
+    this.open.push([a, b])
+    let row = this.openIndex.get(a)
+    if (row === undefined) this.openIndex.set(a, (row = new Map()))
+    row.set(b, index)
+    let low = Infinity
+    for (let i = 0; i < shapeA.named.length; i++) {
+      const result = this.visit(shapeA.named[i] as Schema, shapeB.named[i] as Schema)
+      if (result < 0) {
+        this.close(index, false)
+        this.remember(a, b, false)
+        return -1
+      }
+      low = Math.min(low, result)
     }
-    // Taken as the same while its named parts are checked (a cycle comes back here); a negative
-    // answer holds whatever was assumed, a positive one once the outermost check agrees.
-    let row = assumed.get(a)
-    if (row?.has(b) === true) return true
-    if (row === undefined) assumed.set(a, (row = new Set()))
-    row.add(b)
-    const result = shapeA.named.every((x, i) => this.sameUnder(x, shapeB.named[i] as Schema, assumed))
-    if (!result) this.remember(a, b, false)
-    return result
+    if (low >= index) {
+      this.close(index, true)
+      return Infinity
+    }
+    return low
   }
 
   private intern(text: string): number {

@@ -70,7 +70,7 @@ describe('diffApi: parameters', () => {
       { kind: 'parameter-deprecated-changed', direction: 'request', before: { name: 'X-Trace' } },
       { kind: 'parameter-required-changed', after: { name: 'limit', required: true } },
       { kind: 'parameter-serialization-changed', after: { name: 'limit' } },
-      { kind: 'parameter-removed', before: { name: 'old' }, at: { pointer: '#/parameters/old' } },
+      { kind: 'parameter-removed', before: { name: 'old' }, at: { pointer: '/parameters/old' } },
       { kind: 'parameter-added', after: { name: 'page' } },
     ])
   })

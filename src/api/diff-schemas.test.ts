@@ -117,7 +117,7 @@ describe('diffSchemas: keywords', () => {
   it('reports discriminator property and mapping changes', () => {
     const disc = (propertyName: string, mapping: Record<string, string>) =>
       schema({ oneOf: [], discriminator: { propertyName, mapping: new Map(Object.entries(mapping)) } })
-    const changes = diff(disc('kind', { cat: '#/c/Cat', dog: '#/c/Dog' }), disc('type', { cat: '#/c/Cat', dog: '#/c/Hound', bird: '#/c/Bird' }))
+    const changes = diff(disc('kind', { cat: '/c/Cat', dog: '/c/Dog' }), disc('type', { cat: '/c/Cat', dog: '/c/Hound', bird: '/c/Bird' }))
     expect(changes.map((c) => c.kind === 'discriminator-changed' && `${c.detail} ${c.value}`)).toEqual([
       'property type',
       'mapping-added bird',
@@ -146,9 +146,9 @@ describe('diffSchemas: properties and containers', () => {
 
   it('locates removed properties in A and added ones in B, at the declaration of a $ref property', () => {
     const named = schema({ name: 'Person', type: 'object' })
-    const a = obj({ owner: named }, [], { at: '#/components/schemas/Pet' })
-    const b = obj({}, [], { at: '#/components/schemas/Pet', ref: { file: 'new.yaml', pointer: '#/components/schemas/Pet' } })
-    expect(diff(a, b)).toMatchObject([{ kind: 'property-removed', at: { file: 'test.yaml', pointer: '#/components/schemas/Pet/properties/owner' } }])
+    const a = obj({ owner: named }, [], { at: '/components/schemas/Pet' })
+    const b = obj({}, [], { at: '/components/schemas/Pet', ref: { file: 'new.yaml', pointer: '/components/schemas/Pet' } })
+    expect(diff(a, b)).toMatchObject([{ kind: 'property-removed', at: { file: 'test.yaml', pointer: '/components/schemas/Pet/properties/owner' } }])
     const inline = str()
     expect(diff(obj({}), obj({ tag: inline }))).toMatchObject([{ kind: 'property-added', at: inline.ref }])
   })
@@ -222,8 +222,8 @@ describe('diffSchemas: unions', () => {
 
   it('matches branches by discriminator value when names differ', () => {
     const mapping = (target: string) => ({ propertyName: 'kind', mapping: new Map([['cat', target]]) })
-    const a = schema({ oneOf: [schema({ name: 'Cat', properties: { meow: str() } })], discriminator: mapping('#/components/schemas/Cat') })
-    const b = schema({ oneOf: [schema({ name: 'Feline', properties: { purr: str() } })], discriminator: mapping('#/components/schemas/Feline') })
+    const a = schema({ oneOf: [schema({ name: 'Cat', properties: { meow: str() } })], discriminator: mapping('/components/schemas/Cat') })
+    const b = schema({ oneOf: [schema({ name: 'Feline', properties: { purr: str() } })], discriminator: mapping('/components/schemas/Feline') })
     expect(summary(diff(a, b))).toEqual(['discriminator-changed  cat', 'property-removed oneOf[0] meow', 'property-added oneOf[0] purr'])
   })
 })

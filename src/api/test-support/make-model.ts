@@ -20,7 +20,7 @@ export function content(bodies: Readonly<Record<string, Schema | undefined>>): R
   return new Map(
     Object.entries(bodies).map(([mediaType, schema]) => [
       mediaType,
-      { mediaType, ref: ref(`#/content/${mediaType}`), ...(schema === undefined ? {} : { schema }) },
+      { mediaType, ref: ref(`/content/${mediaType}`), ...(schema === undefined ? {} : { schema }) },
     ]),
   )
 }
@@ -33,13 +33,13 @@ export function parameter(spec: Partial<Parameter> & { readonly in: ParameterIn;
     deprecated: false,
     style: spec.in === 'query' || spec.in === 'cookie' ? 'form' : 'simple',
     explode: spec.in === 'query' || spec.in === 'cookie',
-    ref: ref(`#/parameters/${spec.name}`),
+    ref: ref(`/parameters/${spec.name}`),
     ...spec,
   }
 }
 
 export function header(name: string, spec: Partial<Header> = {}): Header {
-  return { name, required: false, deprecated: false, ref: ref(`#/headers/${name}`), ...spec }
+  return { name, required: false, deprecated: false, ref: ref(`/headers/${name}`), ...spec }
 }
 
 export function response(
@@ -51,12 +51,12 @@ export function response(
     status,
     content: content(bodies),
     headers: new Map(headers.map((h) => [h.name, h])),
-    ref: ref(`#/responses/${status}`),
+    ref: ref(`/responses/${status}`),
   }
 }
 
 export function requestBody(bodies: Readonly<Record<string, Schema | undefined>>, required = false): RequestBody {
-  return { required, content: content(bodies), ref: ref('#/requestBody') }
+  return { required, content: content(bodies), ref: ref('/requestBody') }
 }
 
 export interface OperationSpec extends Partial<Omit<Operation, 'parameters' | 'responses' | 'key'>> {
@@ -71,7 +71,7 @@ export function operation(spec: OperationSpec): Operation {
   const { parameters, responses, ...rest } = spec
   return {
     key: `${spec.method} ${spec.path.replace(/\{[^}]*\}/g, '{}')}`,
-    ref: ref(`#/paths/${spec.path}/${spec.method.toLowerCase()}`),
+    ref: ref(`/paths/${spec.path}/${spec.method.toLowerCase()}`),
     deprecated: false,
     ...rest,
     parameters: new Map((parameters ?? []).map((p) => [p.key, p])),
@@ -92,7 +92,7 @@ export function model(
   const securitySchemes = new Map<string, SecurityScheme>(
     Object.entries(schemes).map(([name, meaning]) => {
       const [type = '', ...detail] = meaning.split(' ')
-      return [name, { name, type, detail: detail.join(' '), ref: ref(`#/components/securitySchemes/${name}`) }]
+      return [name, { name, type, detail: detail.join(' '), ref: ref(`/components/securitySchemes/${name}`) }]
     }),
   )
   return {

@@ -23,7 +23,7 @@ export interface SchemaSpec extends Partial<Omit<Schema, 'id' | 'types' | 'prope
 export function schema(spec: SchemaSpec = {}): Schema {
   const { type, properties, required, at, ref, ...rest } = spec
   const types = type === undefined ? undefined : new Set<JsonType>(typeof type === 'string' ? [type] : type)
-  const place: SourceRef = ref ?? { file: 'test.yaml', pointer: at ?? (rest.name === undefined ? `#/inline/${nextId}` : `#/components/schemas/${rest.name}`) }
+  const place: SourceRef = ref ?? { file: 'test.yaml', pointer: at ?? (rest.name === undefined ? `/inline/${nextId}` : `/components/schemas/${rest.name}`) }
   return {
     id: nextId++,
     ref: place,

@@ -183,6 +183,11 @@ export type ApiChange =
     })
   | (SchemaLevel & { readonly kind: 'property-required-changed'; readonly name: string; readonly required: boolean })
   | (SchemaLevel & { readonly kind: 'additional-properties-changed'; readonly effect: Effect })
+  /**
+   * `value` is B's flag. A request property that became readOnly (a response property that became
+   * writeOnly) is reported here, not as removed; one that stopped being so comes as `property-added`,
+   * since A's clients never sent (never saw) it.
+   */
   | (SchemaLevel & {
       readonly kind: 'read-only-changed' | 'write-only-changed' | 'deprecated-changed'
       readonly value: boolean

@@ -14,14 +14,19 @@ function compareProperties(a: Schema, b: Schema, sink: PairSink): void {
     const seenBefore = before !== undefined && !isHidden(before, sink.views.before)
     const seenAfter = after !== undefined && !isHidden(after, sink.views.after)
     const base = { path: [], before: a, after: b, name } as const
-    if (before !== undefined && after !== undefined) {
-      // Seen on one side only: the flag change is reported by the pair itself, not as removal or addition.
-      if (!seenBefore && !seenAfter) continue
+    if (before !== undefined && after !== undefined && seenBefore) {
+      // Out of sight in B only (became readOnly in a request): the pair reports the flag, not a removal,
+      // and whether B requires what it ignores does not matter.
       sink.edge(name, before, after)
       const required = b.required.has(name)
-      if (a.required.has(name) !== required) {
+      if (seenAfter && a.required.has(name) !== required) {
         sink.change({ ...base, kind: 'property-required-changed', required, at: propertyRef(b, name, after) })
       }
+    } else if (before !== undefined && after !== undefined) {
+      // Came into sight in B (no longer readOnly in a request): new to A's clients.
+      if (!seenAfter) continue
+      const at = propertyRef(b, name, after)
+      sink.change({ ...base, kind: 'property-added', required: b.required.has(name), property: after, at })
     } else if (before !== undefined && seenBefore) {
       const at = propertyRef(a, name, before)
       sink.change({ ...base, kind: 'property-removed', required: a.required.has(name), property: before, at })

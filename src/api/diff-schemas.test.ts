@@ -191,6 +191,22 @@ describe('diffSchemas: properties and containers', () => {
     const a = obj({ name: str() }, ['name'])
     const b = obj({ name: str({ readOnly: true }) }, ['name'])
     expect(diff(a, b, 'request')).toMatchObject([{ kind: 'read-only-changed', value: true, path: ['name'] }])
+    // Requiredness of what B ignores does not matter.
+    expect(summary(diff(obj({ id: str() }), obj({ id: str({ readOnly: true }) }, ['id']), 'request'))).toEqual(['read-only-changed id true'])
+  })
+
+  it('reports a request property that is no longer readOnly as added, with its requiredness', () => {
+    const a = obj({ id: str({ readOnly: true }) }, ['id'])
+    const b = obj({ id: str() }, ['id'])
+    expect(diff(a, b, 'request')).toMatchObject([{ kind: 'property-added', name: 'id', required: true, path: [] }])
+    expect(summary(diff(a, b, 'response'))).toEqual(['read-only-changed id false'])
+  })
+
+  it('treats writeOnly the same way in a response view', () => {
+    const a = obj({ secret: str() })
+    const b = obj({ secret: str({ writeOnly: true }) })
+    expect(summary(diff(a, b, 'response'))).toEqual(['write-only-changed secret true'])
+    expect(summary(diff(b, a, 'response'))).toEqual(['property-added  secret'])
   })
 })
 

@@ -5,13 +5,14 @@ import type { Schema } from './model.js'
 import { parseSource } from './read-document.js'
 import { schemaShape } from './schema-shape.js'
 
-/** Builds every `components.schemas` entry of a small in-memory document. */
+/** Builds every `components.schemas` entry of a small in-memory document, through a `$ref` to each. */
 function schemas(version: SpecVersion, components: Record<string, unknown>): Record<string, Schema> {
-  const text = JSON.stringify({ components: { schemas: components } })
+  const refs = Object.keys(components).map((name) => ({ $ref: `#/components/schemas/${name}` }))
+  const text = JSON.stringify({ refs, components: { schemas: components } })
   const docs = new DocumentSet(parseSource('mem.json', '/mem.json', text))
   const builder = new SchemaBuilder(docs, version)
-  const list = docs.child(docs.child(docs.top(), 'components'), 'schemas')
-  return Object.fromEntries(Object.keys(components).map((name) => [name, builder.build(docs.child(list, name))]))
+  const list = docs.child(docs.top(), 'refs')
+  return Object.fromEntries(Object.keys(components).map((name, i) => [name, builder.build(docs.child(list, i))]))
 }
 
 const shape = (schema: Schema | undefined): unknown => schemaShape(schema as Schema)

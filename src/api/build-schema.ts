@@ -2,7 +2,7 @@ import type { DocumentSet, Node } from './document-set.js'
 import { mergeSchemas, type MergeContext } from './merge-schemas.js'
 import type { Discriminator, JsonType, Schema } from './model.js'
 import { readKeywords } from './schema-keywords.js'
-import { assignDraft, isNullOnly, newDraft, withNull, type SchemaDraft } from './schema-draft.js'
+import { assignDraft, isNullOnly, newDraft, typeSet, withNull, type SchemaDraft } from './schema-draft.js'
 
 export type SpecVersion = '2.0' | '3.0' | '3.1'
 
@@ -46,14 +46,21 @@ export class SchemaBuilder implements MergeContext {
    */
   build(start: Node, parameter = false): Schema {
     let node = start
+    let name: string | undefined
     if (this.docs.isRef(node.value) && !(this.version === '3.1' && this.hasConstraints(node.value))) {
-      node = this.docs.deref(node)
+      // Hop by hop, to name the schema after the first component on the way (DigitalOcean's
+      // components are $refs to files). Pointers from $refs are flat strings: cheap to match.
+      for (let hops = 0; this.docs.isRef(node.value); hops++) {
+        if (hops === 64) throw this.docs.error(start, 'circular $ref')
+        node = this.docs.follow(node)
+        name ??= componentName(node.pointer)
+      }
     }
     const memo = parameter ? this.builtAsParameter : this.built
     const key = typeof node.value === 'object' && node.value !== null ? node.value : undefined
     const known = key === undefined ? undefined : memo.get(key)
     if (known !== undefined) return known
-    const draft = newDraft(this.nextId(), this.docs.sourceRef(node), componentName(node.pointer))
+    const draft = newDraft(this.nextId(), this.docs.sourceRef(node), name)
     if (key !== undefined) memo.set(key, draft)
     this.building.add(draft)
     try {
@@ -81,15 +88,8 @@ export class SchemaBuilder implements MergeContext {
       return
     }
     const keywords = readKeywords(this.docs, node, this, parameter, draft)
-    const members = [...keywords.allOf]
-    if (this.docs.isRef(node.value)) members.unshift(this.build(this.docs.follow(node)))
-    const leftovers: Schema[] = []
-    for (const member of members) {
-      const merged = mergeSchemas(draft, member, this)
-      if (merged === undefined) leftovers.push(member)
-      else assignDraft(draft, merged)
-    }
-    if (leftovers.length > 0) draft.allOf = [...(draft.allOf ?? []), ...leftovers]
+    if (this.docs.isRef(node.value)) this.mergeMembers(draft, [this.build(this.docs.follow(node)), ...keywords.allOf])
+    else if (keywords.allOf.length > 0) this.mergeMembers(draft, keywords.allOf)
     const nullable = this.mergeSingleBranch(draft, 'oneOf') || this.mergeSingleBranch(draft, 'anyOf')
     if (keywords.nullable || nullable) {
       draft.types = withNull(draft.types)
@@ -97,6 +97,17 @@ export class SchemaBuilder implements MergeContext {
     }
     if (draft.enum?.includes(null)) draft.types = withNull(draft.types)
     if (draft.discriminator !== undefined) draft.discriminator = this.withImplicitMapping(draft, draft.discriminator)
+  }
+
+  /** Merges `allOf` members that merge exactly; the others stay in `allOf`. */
+  private mergeMembers(draft: SchemaDraft, members: ReadonlyArray<Schema>): void {
+    const leftovers: Schema[] = []
+    for (const member of members) {
+      const merged = mergeSchemas(draft, member, this)
+      if (merged === undefined) leftovers.push(member)
+      else assignDraft(draft, merged)
+    }
+    if (leftovers.length > 0) draft.allOf = [...(draft.allOf ?? []), ...leftovers]
   }
 
   /**
@@ -110,7 +121,7 @@ export class SchemaBuilder implements MergeContext {
     const hadNull = others.length < branches.length
     if (others.length === 0) {
       draft[key] = undefined
-      draft.types = hadNull ? new Set<JsonType>(['null']) : draft.types
+      draft.types = hadNull ? typeSet(['null']) : draft.types
       return false
     }
     if (others.length > 1) return false

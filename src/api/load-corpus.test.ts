@@ -1,7 +1,11 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { appendPointer, pointerSegments } from './json-pointer.js'
 import { loadApi } from './load-api.js'
+import { locateInBlockYaml } from './locate-yaml-block.js'
+import { parsedYamlLocator } from './locate-yaml.js'
+import { parseSource } from './read-document.js'
 
 const corpus = '../shared/corpus/openapi'
 const present = existsSync(corpus)
@@ -42,4 +46,30 @@ describe.skipIf(!present)('loadApi on the real corpus', () => {
     const place = model.locate({ file: model.file, pointer: '/definitions/ProjectMetadata/properties/retention_id' })
     expect(place?.line).toBe(7342)
   })
+})
+
+describe.skipIf(!present)('the indentation-only YAML locator on the real corpus', () => {
+  it.each(['supabase-auth/old.yaml', 'twilio-flex-v1/old.yaml', 'harbor/old.yaml', 'docker-engine/old.yaml', 'adyen-checkout-v71/old.yaml'])(
+    'agrees with the yaml package wherever it answers, in %s',
+    (name) => {
+      const text = readFileSync(join(corpus, name), 'utf8')
+      const pointers: string[] = []
+      const walk = (value: unknown, pointer: string): void => {
+        if (pointers.length >= 3000) return
+        pointers.push(pointer)
+        if (typeof value === 'object' && value !== null) for (const [key, child] of Object.entries(value)) walk(child, appendPointer(pointer, key))
+      }
+      walk(parseSource(name, name, text).value, '')
+      const lines = text.split('\n')
+      const slow = parsedYamlLocator(text)
+      let answered = 0
+      for (const pointer of pointers) {
+        const fast = locateInBlockYaml(lines, pointerSegments(pointer))
+        if (fast === undefined) continue
+        answered++
+        expect(fast, pointer).toEqual(slow(pointer))
+      }
+      expect(answered).toBeGreaterThan(pointers.length * 0.9)
+    },
+  )
 })

@@ -2,21 +2,33 @@ import { createRequire } from 'node:module'
 import type * as Yaml from 'yaml'
 import { pointerSegments } from './json-pointer.js'
 import type { PointerLocator } from './locate-json.js'
+import { locateInBlockYaml } from './locate-yaml-block.js'
 
 const require = createRequire(import.meta.url)
 let yaml: typeof Yaml | undefined
 
 /**
- * A locator for a YAML text, built on first use with the `yaml` package (its source-mapped
- * document; loaded only when a finding needs a line). Values were parsed by js-yaml, which also
- * accepts some texts `yaml` flags as errors (Harbor's multi-line single-quoted descriptions whose
- * continuation lines are not indented): the tree `yaml` recovers is used as it is, and a pointer it
- * cannot follow gives the place of its deepest ancestor it can.
+ * A locator for a YAML text. Block-style paths (nearly all of an OpenAPI file) are found by
+ * indentation, line by line; anything else falls back to the `yaml` package's source-mapped
+ * document, built on first need (it costs a few hundred milliseconds on a large file). Values were
+ * parsed by js-yaml, which also accepts some texts `yaml` flags as errors (Harbor's multi-line
+ * single-quoted descriptions whose continuation lines are not indented): both paths cope, and a
+ * pointer that cannot be followed gives the place of its deepest ancestor that can.
  *
  * @example
  * yamlLocator('a:\n  b: 1\n')('/a/b') // { line: 2, column: 3 }
  */
 export function yamlLocator(text: string): PointerLocator {
+  let lines: string[] | undefined
+  const parsed = parsedYamlLocator(text)
+  return (pointer) => {
+    lines ??= text.split('\n')
+    return locateInBlockYaml(lines, pointerSegments(pointer)) ?? parsed(pointer)
+  }
+}
+
+/** The slow, general path: the `yaml` package's document with a line counter. */
+export function parsedYamlLocator(text: string): PointerLocator {
   let located: { readonly document: Yaml.Document; readonly counter: Yaml.LineCounter } | undefined
   return (pointer) => {
     if (located === undefined) {

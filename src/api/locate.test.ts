@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { InputError } from '../core/errors.js'
 import { findJsonSyntaxError } from './json-syntax-error.js'
 import { jsonLocator } from './locate-json.js'
-import { yamlLocator } from './locate-yaml.js'
+import { locateInBlockYaml } from './locate-yaml-block.js'
+import { parsedYamlLocator, yamlLocator } from './locate-yaml.js'
+import { pointerSegments } from './json-pointer.js'
 import { parseSource } from './read-document.js'
 
 const json = `{
@@ -84,6 +86,57 @@ list:
     expect(value.definitions.ProjectMetadata.properties.reuse_sys_cve_allowlist?.description).toMatch(/allowlist\. If it is set/)
     const locate = yamlLocator(harbor)
     expect(locate('/definitions/ProjectMetadata/properties/retention_id')?.line).toBe(9)
+  })
+})
+
+describe('locateInBlockYaml: the indentation-only path', () => {
+  const yaml = `%YAML 1.2
+---
+# a comment
+servers:
+- url: https://example.com
+"quoted key": 'it''s'
+description: "starts here
+  and ends: here"
+paths:
+  '/a':
+    parameters:
+    -
+      name: id
+    - name: q
+      schema: {type: string}
+    x-list:
+      - [1, 2]
+    text: |
+      not: a key
+    anchored: &a
+      b: 1
+`
+  const lines = yaml.split('\n')
+  const at = (pointer: string) => locateInBlockYaml(lines, pointerSegments(pointer))
+
+  it('reads sequences at their key indent, quoted keys and multi-line quoted values', () => {
+    expect(at('/servers/0/url')).toEqual({ line: 5, column: 3 })
+    expect(at('/quoted key')).toEqual({ line: 6, column: 1 })
+    expect(at('/paths')).toEqual({ line: 9, column: 1 })
+    expect(at('/paths/~1a/parameters/0/name')).toEqual({ line: 13, column: 7 })
+    expect(at('/paths/~1a/parameters/1')).toEqual({ line: 14, column: 7 })
+    expect(at('/paths/~1a/text')).toEqual({ line: 18, column: 5 })
+  })
+
+  it('gives the deepest ancestor past a scalar, and leaves flow collections and anchors to the parser', () => {
+    expect(at('/paths/~1a/text/not')).toEqual({ line: 18, column: 5 })
+    expect(at('/paths/~1a/nothing')).toEqual({ line: 10, column: 3 })
+    expect(at('/paths/~1a/parameters/1/schema/type')).toBeUndefined()
+    expect(at('/paths/~1a/x-list/0/1')).toBeUndefined()
+    expect(at('/paths/~1a/anchored/b')).toBeUndefined()
+    expect(yamlLocator(yaml)('/paths/~1a/parameters/1/schema/type')).toEqual({ line: 15, column: 16 })
+  })
+
+  it('agrees with the yaml package on every node of a document', () => {
+    const slow = parsedYamlLocator(yaml)
+    const pointers = ['', '/servers', '/servers/0', '/quoted key', '/description', '/paths/~1a', '/paths/~1a/parameters/0', '/paths/~1a/x-list', '/paths/~1a/x-list/0']
+    for (const pointer of pointers) expect(at(pointer), pointer).toEqual(slow(pointer))
   })
 })
 

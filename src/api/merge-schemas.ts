@@ -1,5 +1,5 @@
 import type { BoundKeyword, JsonType, Schema } from './model.js'
-import { assignDraft, newDraft, type SchemaDraft } from './schema-draft.js'
+import { assignDraft, newDraft, typeSet, type SchemaDraft } from './schema-draft.js'
 
 /** What merging needs from the builder: fresh ids, and which schemas are still being built. */
 export interface MergeContext {
@@ -71,14 +71,14 @@ function intersectTypes(
   a: ReadonlySet<JsonType> | undefined,
   b: ReadonlySet<JsonType> | undefined,
 ): ReadonlySet<JsonType> | undefined {
-  if (a === undefined) return b
+  if (a === undefined || a === b) return b
   if (b === undefined) return a
-  const common = new Set<JsonType>()
+  const common: JsonType[] = []
   for (const type of a) {
-    if (b.has(type) || (type === 'integer' && b.has('number'))) common.add(type)
+    if (b.has(type) || (type === 'integer' && b.has('number'))) common.push(type)
   }
-  if (a.has('number') && b.has('integer')) common.add('integer')
-  return common
+  if (a.has('number') && b.has('integer')) common.push('integer')
+  return typeSet(common)
 }
 
 function mergeBounds(

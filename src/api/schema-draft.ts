@@ -130,8 +130,21 @@ export function isNullOnly(schema: Schema): boolean {
   return isUnconstrained(draft)
 }
 
+const typeSets = new Map<string, ReadonlySet<JsonType>>()
+
+/** One shared set per combination of types (schemas never mutate them), so most schemas allocate none. */
+export function typeSet(types: ReadonlyArray<JsonType>): ReadonlySet<JsonType> {
+  const key = types.length === 1 ? (types[0] as string) : [...new Set(types)].sort().join(',')
+  let set = typeSets.get(key)
+  if (set === undefined) {
+    set = new Set(types)
+    typeSets.set(key, set)
+  }
+  return set
+}
+
 /** Adds `null` to the allowed types; `undefined` (any type) already allows it. */
 export function withNull(types: ReadonlySet<JsonType> | undefined): ReadonlySet<JsonType> | undefined {
   if (types === undefined || types.has('null')) return types
-  return new Set([...types, 'null'])
+  return typeSet([...types, 'null'])
 }

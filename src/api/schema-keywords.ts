@@ -2,7 +2,7 @@ import type { SchemaBuilder } from './build-schema.js'
 import type { DocumentSet, Node } from './document-set.js'
 import { fragmentPointer } from './json-pointer.js'
 import type { BoundKeyword, JsonType, Schema } from './model.js'
-import { isUnconstrained, type SchemaDraft } from './schema-draft.js'
+import { isUnconstrained, typeSet, type SchemaDraft } from './schema-draft.js'
 
 /** What a schema's own keywords leave for the builder to apply after `allOf` members are merged in. */
 export interface Keywords {
@@ -39,7 +39,7 @@ export function readKeywords(docs: DocumentSet, node: Node, schemas: SchemaBuild
     const field = value[key]
     switch (key) {
       case 'type':
-        own.types = readTypes(docs, at(key), schemas.version)
+        own.types = readTypes(docs, node, field, schemas.version)
         if (field === 'file') own.format = 'binary'
         break
       case 'format':
@@ -139,17 +139,15 @@ function readProperties(docs: DocumentSet, schemas: SchemaBuilder, start: Node):
   return properties
 }
 
-function readTypes(docs: DocumentSet, node: Node, version: string): ReadonlySet<JsonType> | undefined {
-  const type = node.value
-  if (type === undefined) return undefined
-  const names = Array.isArray(type) ? type : [type]
-  const types = new Set<JsonType>()
+function readTypes(docs: DocumentSet, node: Node, type: unknown, version: string): ReadonlySet<JsonType> {
+  const names = Array.isArray(type) ? (type as unknown[]) : [type]
+  const types: JsonType[] = []
   for (const name of names) {
-    if (name === 'file' && version === '2.0') types.add('string')
-    else if (typeof name === 'string' && jsonTypes.has(name)) types.add(name as JsonType)
-    else throw docs.error(node, `${JSON.stringify(name)} is not a type`)
+    if (name === 'file' && version === '2.0') types.push('string')
+    else if (typeof name === 'string' && jsonTypes.has(name)) types.push(name as JsonType)
+    else throw docs.error(docs.child(node, 'type'), `${JSON.stringify(name)} is not a type`)
   }
-  return types
+  return typeSet(types)
 }
 
 function readBounds(docs: DocumentSet, node: Node, value: Record<string, unknown>): Partial<Record<BoundKeyword, number>> {

@@ -25,6 +25,8 @@ export class DocumentSet {
   private readonly byPath = new Map<string, SourceDocument>()
   private readonly byFile = new Map<string, SourceDocument>()
   private readonly locators = new Map<SourceDocument, PointerLocator>()
+  /** Targets by referring file and `$ref` text: large multi-file specs repeat the same refs a lot. */
+  private readonly followed = new Map<SourceDocument, Map<string, Node>>()
 
   constructor(root: SourceDocument, referenced: ReadonlyArray<SourceDocument> = []) {
     this.root = root
@@ -84,6 +86,20 @@ export class DocumentSet {
   /** The target of one `$ref` (which may itself be a `$ref`). */
   follow(node: Node): Node {
     const ref = (node.value as { $ref: string }).$ref
+    let known = this.followed.get(node.doc)
+    if (known === undefined) {
+      known = new Map()
+      this.followed.set(node.doc, known)
+    }
+    let target = known.get(ref)
+    if (target === undefined) {
+      target = this.resolve(node, ref)
+      known.set(ref, target)
+    }
+    return target
+  }
+
+  private resolve(node: Node, ref: string): Node {
     const hash = ref.indexOf('#')
     const target = hash === -1 ? ref : ref.slice(0, hash)
     const pointer = hash === -1 ? '' : fragmentPointer(ref.slice(hash))

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
 import { dirname, isAbsolute, posix, relative, sep } from 'node:path'
 import { DocumentSet } from './document-set.js'
 import { parseSource, type SourceDocument } from './read-document.js'
@@ -40,14 +40,16 @@ export async function loadReferencedFiles(
     failure ??= new DocumentSet(root, [...files.values()]).errorAtPath(from.path, from.pointer, `$ref '${ref}' ${what}`)
     throw failure
   }
-  const readLocal = async (file: PluginFile): Promise<string> => {
+  // Synchronous reads: thousands of small files (DigitalOcean has 2,850) read faster without a
+  // round trip through the thread pool for each.
+  const readLocal = (file: PluginFile): string => {
     const path = fileSystemPath(file.url)
     const inside = relative(folder, path)
     if (inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside)) {
       refuse(file, `points outside the folder of ${root.file} (to ${path})`)
     }
     try {
-      return await readFile(path, 'utf8')
+      return readFileSync(path, 'utf8')
     } catch {
       return refuse(file, 'not found')
     }

@@ -28,6 +28,14 @@ describe('ShapeIndex', () => {
     expect(shapes.same(props(['a=1,b']), props(['a', 'b']))).toBe(false)
   })
 
+  it('tells leaf properties apart by every keyword, additionalProperties included', () => {
+    const shapes = new ShapeIndex()
+    const holder = (leaf: Schema) => schema({ type: 'object', properties: { leaf } })
+    expect(shapes.same(holder(schema({ additionalProperties: false })), holder(schema({})))).toBe(false)
+    expect(shapes.same(holder(str({ pattern: 'a' })), holder(str({ pattern: 'a' })))).toBe(true)
+    expect(shapes.same(holder(str({ pattern: 'a;' })), holder(str({ pattern: 'a' })))).toBe(false)
+  })
+
   it('looks behind named components: same name, different content is not the same', () => {
     const holder = (pet: Schema) => schema({ type: 'object', properties: { pet } })
     const shapes = new ShapeIndex()

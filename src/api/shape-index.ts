@@ -41,6 +41,20 @@ function localText(schema: Schema): string {
   return text
 }
 
+/** A schema with no sub-schema: its own keywords say all. */
+function isLeaf(schema: Schema): boolean {
+  return (
+    schema.properties.size === 0 &&
+    schema.items === undefined &&
+    typeof schema.additionalProperties === 'boolean' &&
+    schema.prefixItems === undefined &&
+    schema.oneOf === undefined &&
+    schema.anyOf === undefined &&
+    schema.allOf === undefined &&
+    schema.not === undefined
+  )
+}
+
 /**
  * Structural identity of schemas across the two documents of one diff, in linear time. Each
  * schema gets a number for its structure, computed once, in which a named component it refers to
@@ -138,12 +152,16 @@ export class ShapeIndex {
     return key
   }
 
-  /** `#Name` for a named schema (noted in `named`), else the number of its structure. */
+  /**
+   * `#Name` for a named schema (noted in `named`), the keywords themselves for a leaf (most
+   * schemas: no need to number them), else the number of its structure.
+   */
   private token(child: Schema, named: Schema[]): string {
     if (child.name !== undefined) {
       named.push(child)
       return `#${child.name}`
     }
+    if (isLeaf(child)) return `!${localText(child)}${child.additionalProperties === false ? '^' : ''};`
     const shape = this.shapeOf(child)
     for (const inner of shape.named) named.push(inner)
     return `@${shape.key}`

@@ -58,10 +58,8 @@ export function addSchemaChanges(
  * sortedKeys(new Map([['b', 1]]), new Map([['a', 2], ['b', 3]])) // ['a', 'b']
  */
 export function sortedKeys(a: ReadonlyMap<string, unknown>, b: ReadonlyMap<string, unknown>): string[] {
-  return [...new Set([...a.keys(), ...b.keys()])].sort(compareText)
-}
-
-/** Plain code-unit order, for sorting keys the same way everywhere. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
+  const keys = [...a.keys()]
+  for (const key of b.keys()) if (!a.has(key)) keys.push(key)
+  // The default sort compares UTF-16 code units: independent of locale.
+  return keys.sort()
 }

@@ -1,7 +1,7 @@
 import { matchBranches } from './match-branches.js'
 import type { Schema } from './model.js'
 import { isHidden, type PairSink } from './relative-change.js'
-import { additionalPropertiesEffect } from './schema-effects.js'
+import { additionalPropertiesEffect, isNullable } from './schema-effects.js'
 import { anySchema, branchRef, isUnconstrained, propertyRef } from './schema-refs.js'
 
 type UnionKeyword = 'oneOf' | 'anyOf'
@@ -72,11 +72,11 @@ function compareItems(a: Schema, b: Schema, sink: PairSink): void {
   }
 }
 
-/** A schema that is nothing but a union: no type, properties or items of its own. */
+/** A schema that is nothing but a union (maybe nullable): no type, properties or items of its own. */
 function isBareUnion(schema: Schema, keyword: UnionKeyword): boolean {
   return (
     schema[keyword] !== undefined &&
-    schema.types === undefined &&
+    (schema.types === undefined || (schema.types.size === 1 && schema.types.has('null'))) &&
     schema.properties.size === 0 &&
     schema.items === undefined &&
     schema.enum === undefined
@@ -140,6 +140,11 @@ export function compareUnions(a: Schema, b: Schema, sink: PairSink): 'wrapped' |
       const probe = matchBranches(lists.before, lists.after, { sameShape: sink.sameShape })
       if (probe.matched.length > 0) {
         compareBranches(a, b, wrapped, sink, lists)
+        // A nullable union (`null` beside the branches) against a plain schema: only nullness compares.
+        const nullable = isNullable(b.types)
+        if (union.types !== undefined && isNullable(a.types) !== nullable) {
+          sink.change({ kind: 'nullable-changed', path: [], before: a, after: b, at: b.ref, nullable })
+        }
         return 'wrapped'
       }
     }

@@ -236,6 +236,12 @@ describe('diffSchemas: unions', () => {
     expect(summary(unwrapped)).toEqual(['union-branch-removed', 'bound-changed oneOf[0] widened'])
   })
 
+  it('compares nullness of a nullable union against a plain schema', () => {
+    const union = schema({ type: 'null', oneOf: [str(), cat] })
+    expect(summary(diff(str(), union))).toEqual(['union-branch-added', 'nullable-changed'])
+    expect(summary(diff(union, str()))).toEqual(['union-branch-removed', 'nullable-changed'])
+  })
+
   it('matches branches by discriminator value when names differ', () => {
     const mapping = (target: string) => ({ propertyName: 'kind', mapping: new Map([['cat', target]]) })
     const a = schema({ oneOf: [schema({ name: 'Cat', properties: { meow: str() } })], discriminator: mapping('/components/schemas/Cat') })

@@ -24,7 +24,6 @@ export class SchemaBuilder implements MergeContext {
   /** Keyed by the parsed value itself: one object per place in a file, and cheaper than a path key. */
   private readonly built = new Map<object, SchemaDraft>()
   private readonly builtAsParameter = new Map<object, SchemaDraft>()
-  private readonly building = new Set<Schema>()
   private lastId = 0
 
   constructor(
@@ -36,8 +35,9 @@ export class SchemaBuilder implements MergeContext {
     return ++this.lastId
   }
 
+  /** A schema gets its id when it is complete (ids are in post-order), so 0 marks one still being built. */
   isBuilding(schema: Schema): boolean {
-    return this.building.has(schema)
+    return schema.id === 0
   }
 
   /**
@@ -60,14 +60,10 @@ export class SchemaBuilder implements MergeContext {
     const key = typeof node.value === 'object' && node.value !== null ? node.value : undefined
     const known = key === undefined ? undefined : memo.get(key)
     if (known !== undefined) return known
-    const draft = newDraft(this.nextId(), this.docs.sourceRef(node), name)
+    const draft = newDraft(0, this.docs.sourceRef(node), name)
     if (key !== undefined) memo.set(key, draft)
-    this.building.add(draft)
-    try {
-      this.fill(draft, node, parameter)
-    } finally {
-      this.building.delete(draft)
-    }
+    this.fill(draft, node, parameter) // an error here ends the whole load, so nothing to undo
+    draft.id = this.nextId()
     return draft
   }
 

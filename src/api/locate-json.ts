@@ -42,11 +42,14 @@ function indexContainers(text: string): ContainerIndex {
   let closes: Uint32Array<ArrayBuffer> = new Uint32Array(1024)
   const stack: number[] = []
   let count = 0
-  const length = text.length
-  for (let i = 0; i < length; i++) {
+  // The regex engine finds the next quote or bracket in native code, about twice as fast as a
+  // loop over char codes; `test` allocates nothing.
+  const structural = /["{}[\]]/g
+  while (structural.test(text)) {
+    const i = structural.lastIndex - 1
     const c = text.charCodeAt(i)
     if (c === QUOTE) {
-      i = stringEnd(text, i) - 1
+      structural.lastIndex = stringEnd(text, i)
     } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
       if (count === opens.length) {
         opens = grow(opens)
@@ -54,7 +57,7 @@ function indexContainers(text: string): ContainerIndex {
       }
       opens[count] = i
       stack.push(count++)
-    } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
+    } else {
       const open = stack.pop()
       if (open !== undefined) closes[open] = i
     }

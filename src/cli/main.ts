@@ -1,10 +1,12 @@
 import { InputError } from '../core/errors.js'
+import { adapterCommand } from './adapter-command.js'
 import { apiCommand } from './api-command.js'
 import { explainCommand, rulesCommand } from './rules-command.js'
 
 const usage = `rollsafe — can version B run next to version A?
 
   rollsafe api OLD NEW            OpenAPI compatibility: is NEW a superset of OLD?
+  rollsafe adapter OLD NEW --out DIR   translation layer (TypeScript) keeping OLD's clients working on NEW
   rollsafe rules [api|db]         list the rules
   rollsafe explain RULE           a rule's documentation
 
@@ -14,6 +16,7 @@ exit: 0 nothing at or above --fail-on · 1 findings at or above it · 2 bad inpu
 type Command = (argv: ReadonlyArray<string>) => Promise<number> | number
 
 const commands: Record<string, Command> = {
+  adapter: adapterCommand,
   api: apiCommand,
   rules: rulesCommand,
   explain: explainCommand,

@@ -60,6 +60,16 @@ describe('diffRoundtrips', () => {
     expect(diffRoundtrips(service(pet(['a'])), service(pet(['a'], extra)))).toEqual([])
   })
 
+  it('reports a value B returns that neither A nor B takes back (echoing clients break on B too)', () => {
+    const a = service(pet(['a']))
+    const newPet = pet(['a', 'b'])
+    const b = model([
+      operation({ method: 'GET', path: '/pets/{id}', responses: [response('200', { 'application/json': newPet })] }),
+      operation({ method: 'PUT', path: '/pets/{id}', requestBody: requestBody({ 'application/json': pet(['a']) }, true) }),
+    ])
+    expect(diffRoundtrips(a, b)).toMatchObject([{ inner: { kind: 'enum-value-removed', value: 'b' } }])
+  })
+
   it('follows one component schema from any B response into A request bodies', () => {
     const a = model([
       operation({ method: 'GET', path: '/pets', responses: [response('200', { 'application/json': schema({ type: 'array', items: pet(['x']) }) })] }),

@@ -1,5 +1,6 @@
 import type { RelativeChange } from '../../api/relative-change.js'
 import type { Schema } from '../../api/model.js'
+import { canonicalJson } from '../../api/canonical-json.js'
 import type { Hints } from './extensions.js'
 
 /** A property of A that B has under another name. */
@@ -10,16 +11,19 @@ export interface Rename {
   readonly how: 'declared' | 'detected'
 }
 
+/** What must be equal for two properties to count as one renamed: type and every constraint. */
 function typeKey(schema: Schema): string {
   if (schema.name !== undefined) return `#${schema.name}`
   const types = schema.types === undefined ? '*' : [...schema.types].sort().join(',')
-  return `${types}|${schema.format ?? ''}|${schema.enum === undefined ? '' : 'enum'}|${schema.items?.name ?? ''}`
+  const values = schema.enum === undefined ? '' : canonicalJson([...schema.enum].map(canonicalJson).sort())
+  return [types, schema.format ?? '', schema.pattern ?? '', canonicalJson(schema.bounds), values, schema.items?.name ?? ''].join('|')
 }
 
 /**
  * Pairs the properties a schema pair lost and gained into renames: declared ones first
- * (`x-rollsafe-renamed-from` in B), then a lost and a gained property of the same type at the same
- * position in their objects.
+ * (`x-rollsafe-renamed-from` in B), then a lost and a gained property at the same position in
+ * their objects with the same type and constraints (a reordering plus a rename must be declared:
+ * a wrong guess would move data into the wrong field, a missed one only leaves a stub).
  *
  * @example
  * detectRenames(oldPet, newPet, changes, hints) // [{ before: 'name', after: 'title', how: 'detected' }]

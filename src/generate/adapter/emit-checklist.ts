@@ -59,7 +59,8 @@ export function checklistMarkdown(banner: string, labels: VersionLabels, entries
     for (const entry of manual) lines.push(`- [ ] ${entry.where}: ${entry.what}${entry.by === undefined ? '' : ` — \`${entry.by}\``}`)
   }
   lines.push('', `## Handled by generated code (${code.length})`, '')
-  if (code.length > 0) {
+  if (code.length === 0) lines.push('None.')
+  else {
     lines.push('| Where | Change | Function |', '| --- | --- | --- |')
     for (const entry of code) {
       const lossy = entry.treatment === 'lossy' ? ' **(lossy)**' : ''
@@ -67,6 +68,7 @@ export function checklistMarkdown(banner: string, labels: VersionLabels, entries
     }
   }
   lines.push('', `## Nothing to do (${none.length})`, '')
+  if (none.length === 0) lines.push('None.')
   for (const entry of none) lines.push(`- ${entry.where}: ${entry.what}`)
   if (missing.length > 0) {
     lines.push('', '## Not covered by the generated tests', '')

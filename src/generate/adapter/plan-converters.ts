@@ -89,7 +89,7 @@ export function createConverterPlanner(names: TypeNames, hints: Hints, changesAt
       values: steps.values,
       children: childrenOf(node, base),
       objects: [...steps.objects, ...node.defaults],
-      ...(steps.manual.length === 0 ? {} : { manual: { name: `${name}ByHand`, input, output, reasons: steps.manual } }),
+      ...(steps.manual.length === 0 ? {} : { manual: { name: `${name}ByHand`, input, output, reasons: steps.manual.map((reason) => `${subjectOf(node)}: ${reason}`) } }),
       notes: [
         ...steps.entries.filter((entry) => entry.treatment !== 'none').map((entry) => entry.what),
         ...node.defaults.map((step) => `property \`${'name' in step ? step.name : ''}\`: A's default filled in when absent`),

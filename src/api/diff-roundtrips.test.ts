@@ -52,6 +52,15 @@ describe('diffRoundtrips', () => {
     expect(diffRoundtrips(service(pet(['a', 'b'])), service(pet(['a'])))).toEqual([])
   })
 
+  it('does not report a writeOnly property B never returns when A already required it', () => {
+    const withPassword = (statuses: ReadonlyArray<string>) =>
+      pet(statuses, { password: str({ writeOnly: true }) })
+    const required = (schema: Schema): Schema => ({ ...schema, required: new Set([...schema.required, 'password']) })
+    const changes = diffRoundtrips(service(required(withPassword(['a']))), service(required(withPassword(['a', 'b']))))
+    expect(changes).toMatchObject([{ inner: { kind: 'enum-value-removed', value: 'b' } }])
+    expect(changes).toHaveLength(1)
+  })
+
   it('reports a new response property that a closed A request rejects, not an open one', () => {
     const extra = { color: str() }
     expect(diffRoundtrips(service(pet(['a'], {}, { closed: true })), service(pet(['a'], extra, { closed: true })))).toMatchObject([

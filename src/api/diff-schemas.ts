@@ -69,8 +69,8 @@ function collect(root: PairNode): ReadonlyArray<RelativeChange> {
  * Creates a memoizing schema comparator for one pair of views. Schemas are shared, recursive
  * objects: pairs are keyed by the two schemas' ids, compared without recursion (a work list), and a
  * pair met again on a cycle is simply linked to, so recursion terminates and each change is
- * reported once. Pairs that `shapes` finds structurally identical are skipped whole (a view changes
- * nothing there either); share one `ShapeIndex` between the differs of one diff.
+ * reported once. With one view for both sides, pairs that `shapes` finds structurally identical are
+ * skipped whole; share one `ShapeIndex` between the differs of one diff.
  *
  * @example
  * const differ = createSchemaDiffer({ before: 'response', after: 'response' })
@@ -80,8 +80,9 @@ export function createSchemaDiffer(views: SchemaViews, shapes: ShapeIndex = new 
   const nodes = new Map<string, PairNode>()
   const pending: PairNode[] = []
   const sameShape = (a: Schema, b: Schema): boolean => shapes.same(a, b)
-  // Identical structure gives no change in any views: a property present on both sides is compared, never dropped.
-  const unchanged = sameShape
+  // Identical structure gives no change when both sides are read in one view; in two views a
+  // writeOnly or readOnly property can still come into sight.
+  const unchanged = views.before === views.after ? sameShape : (): boolean => false
 
   const nodeFor = (before: Schema, after: Schema): PairNode => {
     const key = `${before.id}:${after.id}`

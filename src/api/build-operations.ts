@@ -71,13 +71,13 @@ function buildOperation(
     method: method.toUpperCase() as HttpMethod,
     path,
     ref: docs.sourceRef(node),
-    ...(operationId === undefined ? {} : { operationId }),
+    operationId,
     deprecated: flag(docs, node, 'deprecated'),
-    ...(typeof sunset === 'string' ? { sunset } : {}),
+    sunset: typeof sunset === 'string' ? sunset : undefined,
     parameters,
-    ...(requestBody === undefined ? {} : { requestBody }),
+    requestBody,
     responses: buildResponses(ctx, node),
-    ...(security === undefined ? {} : { security }),
+    security,
   }
 }
 

@@ -55,8 +55,8 @@ export function buildParameter(ctx: PartsContext, node: Node, template: string):
     deprecated: flag(docs, node, 'deprecated'),
     style,
     explode: flag(docs, node, 'explode', style === 'form'),
-    ...(fields.schema === undefined ? {} : { schema: schemas.build(docs.child(node, 'schema')) }),
-    ...(content === undefined ? {} : { content }),
+    schema: fields.schema === undefined ? undefined : schemas.build(docs.child(node, 'schema')),
+    content,
     ref: docs.sourceRef(node),
   }
 }
@@ -69,7 +69,7 @@ export function buildContent(ctx: PartsContext, node: Node): ReadonlyMap<string,
     const mediaType = type.toLowerCase()
     content.set(mediaType, {
       mediaType,
-      ...(fields.schema === undefined ? {} : { schema: ctx.schemas.build(ctx.docs.child(entry, 'schema')) }),
+      schema: fields.schema === undefined ? undefined : ctx.schemas.build(ctx.docs.child(entry, 'schema')),
       ref: ctx.docs.sourceRef(entry),
     })
   }
@@ -125,7 +125,7 @@ function buildHeader(ctx: PartsContext, node: Node, name: string): Header {
     name,
     required: flag(docs, node, 'required'),
     deprecated: flag(docs, node, 'deprecated'),
-    ...(schema === undefined ? {} : { schema }),
+    schema,
     ref: docs.sourceRef(node),
   }
 }

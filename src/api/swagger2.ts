@@ -47,6 +47,7 @@ export function buildSwaggerParameter(ctx: PartsContext, node: Node, template: s
     style,
     explode,
     schema,
+    content: undefined,
     ref: docs.sourceRef(node),
   }
 }

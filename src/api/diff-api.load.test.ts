@@ -88,6 +88,54 @@ definitions:
     expect(await diffTexts(openapi, swagger)).toEqual([])
   })
 
+  it('Swagger 2.0 and OpenAPI 3.0: query arrays, headers, body parameters and response headers', async () => {
+    const swagger = `swagger: '2.0'
+info: { title: t, version: '1' }
+produces: [application/json]
+consumes: [application/json]
+paths:
+  /pets:
+    get:
+      parameters:
+        - { name: tags, in: query, type: array, items: { type: string }, collectionFormat: csv }
+        - { name: limit, in: query, type: integer, format: int32, maximum: 100 }
+        - { name: X-Trace, in: header, type: string }
+      responses:
+        '200': { description: ok, schema: { type: array, items: { $ref: '#/definitions/Pet' } }, headers: { X-Rate: { type: integer } } }
+    post:
+      parameters:
+        - { name: body, in: body, required: true, schema: { $ref: '#/definitions/Pet' } }
+      responses:
+        '201': { description: created }
+definitions:
+  Pet: { type: object, required: [name], properties: { name: { type: string }, tag: { type: string, enum: [a, b] } } }
+`
+    const openapi = `openapi: 3.0.3
+info: { title: t, version: '1' }
+paths:
+  /pets:
+    get:
+      parameters:
+        - { name: tags, in: query, style: form, explode: false, schema: { type: array, items: { type: string } } }
+        - { name: limit, in: query, schema: { type: integer, format: int32, maximum: 100 } }
+        - { name: x-trace, in: header, schema: { type: string } }
+      responses:
+        '200':
+          description: ok
+          headers: { X-Rate: { schema: { type: integer } } }
+          content: { application/json: { schema: { type: array, items: { $ref: '#/components/schemas/Pet' } } } }
+    post:
+      requestBody: { required: true, content: { application/json: { schema: { $ref: '#/components/schemas/Pet' } } } }
+      responses:
+        '201': { description: created }
+components:
+  schemas:
+    Pet: { type: object, required: [name], properties: { name: { type: string }, tag: { type: string, enum: [b, a] } } }
+`
+    expect(await diffTexts(swagger, openapi)).toEqual([])
+    expect(await diffTexts(openapi, swagger)).toEqual([])
+  })
+
   it('a recursive component renamed', async () => {
     const node = (name: string) => `{ ${name}: { type: object, properties: { value: { type: string }, next: { $ref: '#/components/schemas/${name}' } } } }`
     expect(await diffTexts(doc30("{ $ref: '#/components/schemas/Node' }", node('Node')), doc30("{ $ref: '#/components/schemas/Link' }", node('Link')))).toEqual([])

@@ -188,6 +188,12 @@ describe('diffApi: security', () => {
     expect(kinds(changes)).toEqual(['GET /me security-requirement-added', 'GET /me security-requirement-added'])
   })
 
+  it('sees a change when a scheme keeps its name but asks for something else', () => {
+    const before = model([secured(requirement({ key: [] }))], { key: 'apiKey header x-key' })
+    const after = model([secured(requirement({ key: [] }))], { key: 'apiKey query api_key' })
+    expect(kinds(diffApi(before, after))).toEqual(['GET /me security-requirement-removed', 'GET /me security-requirement-added'])
+  })
+
   it('treats no security as anonymous access', () => {
     expect(kinds(diffOps([open], [secured(requirement({ key: [] }))], schemes))).toEqual([
       'GET /me security-requirement-removed',

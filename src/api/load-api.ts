@@ -24,7 +24,14 @@ export async function loadApi(file: string, options: LoadApiOptions = {}): Promi
   const root = await readDocument(file, resolve(file))
   const version = specVersionOf(root)
   const referenced = hasExternalRefs(root) ? await loadReferencedFiles(root, options) : []
-  return buildModel(new DocumentSet(root, referenced), version)
+  try {
+    return buildModel(new DocumentSet(root, referenced), version)
+  } catch (error) {
+    // Building recurses as deep as inline nesting and chains of first-seen $refs go (40 levels in
+    // Stripe); a document deep enough to exhaust the stack is refused rather than crashing.
+    if (error instanceof RangeError) throw inputError(root.file, 'schemas nest too deeply to load')
+    throw error
+  }
 }
 
 /** Which OpenAPI version a document is, from its `openapi` or `swagger` field. */

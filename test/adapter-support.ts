@@ -63,7 +63,8 @@ export function strictDiagnostics(dir: string): string[] {
   return project.getPreEmitDiagnostics().map((diagnostic) => {
     const file = diagnostic.getSourceFile()
     const where = file === undefined ? '' : `${relative(dir, file.getFilePath())}:${diagnostic.getLineNumber() ?? 0}: `
-    return where + ts.flattenDiagnosticMessageText(diagnostic.getMessageText() as string | ts.DiagnosticMessageChain, '\n')
+    const message = diagnostic.getMessageText()
+    return where + (typeof message === 'string' ? message : ts.flattenDiagnosticMessageText(message.compilerObject, '\n'))
   })
 }
 

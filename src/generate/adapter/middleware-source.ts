@@ -79,8 +79,8 @@ import type { Route } from './operations.js';
 
 /** The parts of the raw Node request Fastify hands to rewriteUrl. */
 export interface FastifyLikeRawRequest {
-  method?: string;
-  url?: string;
+  method?: string | undefined;
+  url?: string | undefined;
   headers: Record<string, string | string[] | undefined>;
 }
 

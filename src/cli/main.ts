@@ -1,7 +1,4 @@
 import { InputError } from '../core/errors.js'
-import { adapterCommand } from './adapter-command.js'
-import { apiCommand } from './api-command.js'
-import { explainCommand, rulesCommand } from './rules-command.js'
 
 const usage = `rollsafe — can version B run next to version A?
 
@@ -15,11 +12,12 @@ exit: 0 nothing at or above --fail-on · 1 findings at or above it · 2 bad inpu
 
 type Command = (argv: ReadonlyArray<string>) => Promise<number> | number
 
-const commands: Record<string, Command> = {
-  adapter: adapterCommand,
-  api: apiCommand,
-  rules: rulesCommand,
-  explain: explainCommand,
+/** Each command's module is imported only when it runs: start-up cost is part of the product. */
+const commands: Record<string, () => Promise<Command>> = {
+  adapter: async () => (await import('./adapter-command.js')).adapterCommand,
+  api: async () => (await import('./api-command.js')).apiCommand,
+  rules: async () => (await import('./rules-command.js')).rulesCommand,
+  explain: async () => (await import('./rules-command.js')).explainCommand,
 }
 
 /** Runs the CLI and returns the exit code. Bad input prints one line to stderr and returns 2. */
@@ -29,12 +27,13 @@ export async function main(argv: ReadonlyArray<string>): Promise<number> {
     process.stdout.write(usage)
     return name === undefined ? 2 : 0
   }
-  const command = commands[name]
-  if (command === undefined) {
+  const load = commands[name]
+  if (load === undefined) {
     process.stderr.write(`rollsafe: unknown command '${name}'\n\n${usage}`)
     return 2
   }
   try {
+    const command = await load()
     return await command(rest)
   } catch (error) {
     if (error instanceof InputError) {

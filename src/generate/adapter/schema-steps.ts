@@ -110,7 +110,8 @@ const handlers: { readonly [K in RelativeChange['kind']]: Handler<K> } = {
   'property-removed': (c, x) => {
     if (x.side === 'upgrade') return { treatment: 'lossy', step: { kind: 'delete', name: c.name }, note: "dropped from older clients' requests" }
     const hinted = restoreHint(x, c.name)
-    return c.required ? fillFor(c.property, c.name, hinted) : (hinted ?? none)
+    if (c.required) return fillFor(c.property, c.name, hinted)
+    return hinted ?? { treatment: 'none', note: "optional in A, so its clients cope without it; x-rollsafe-restore gives it back" }
   },
   'property-required-changed': (c, x) => {
     if (x.side === 'upgrade') return c.required ? fillFor(x.after.properties.get(c.name), c.name) : none

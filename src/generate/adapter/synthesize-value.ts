@@ -66,8 +66,11 @@ export function synthesizeValue(schema: Schema, depth = 0, path: ReadonlyArray<S
     case 'array': {
       if (schema.prefixItems !== undefined) return schema.prefixItems.map((item) => synthesizeValue(item, depth + 1, inner))
       const count = Math.max(1, schema.bounds.minItems ?? 0)
-      const item = schema.items === undefined || depth > 4 || path.includes(schema.items) ? 'text' : synthesizeValue(schema.items, depth + 1, inner)
-      return depth > 6 ? [] : Array.from({ length: count }, () => item)
+      if (schema.items === undefined) return Array.from({ length: count }, () => 'text')
+      // An array of what holds it (a tree): empty, so the value ends.
+      if (depth > 4 || path.includes(schema.items)) return []
+      const item = synthesizeValue(schema.items, depth + 1, inner)
+      return Array.from({ length: count }, () => item)
     }
     case 'string':
       return text(schema)

@@ -52,10 +52,16 @@ export function convertProperty(object: JsonObject, name: string, convert: Conve
   if (object[name] !== undefined) object[name] = convert(object[name] as never);
 }
 
+/** Renames a property in place, keeping the order of the keys. */
 export function renameProperty(object: JsonObject, from: string, to: string): void {
   if (!(from in object)) return;
-  if (!(to in object)) object[to] = object[from];
-  delete object[from];
+  if (to in object) {
+    delete object[from];
+    return;
+  }
+  const entries = Object.entries(object);
+  for (const [key] of entries) delete object[key];
+  for (const [key, value] of entries) object[key === from ? to : key] = value;
 }
 
 export function deleteProperty(object: JsonObject, name: string): void {

@@ -149,8 +149,12 @@ describe('diffSchemas: properties and containers', () => {
     const a = obj({ owner: named }, [], { at: '/components/schemas/Pet' })
     const b = obj({}, [], { at: '/components/schemas/Pet', ref: { file: 'new.yaml', pointer: '/components/schemas/Pet' } })
     expect(diff(a, b)).toMatchObject([{ kind: 'property-removed', at: { file: 'test.yaml', pointer: '/components/schemas/Pet/properties/owner' } }])
-    const inline = str()
+    const inline = str({ at: '/components/schemas/Base/properties/tag' })
     expect(diff(obj({}), obj({ tag: inline }))).toMatchObject([{ kind: 'property-added', at: inline.ref }])
+    // A shared schema without a name (another file's root) is located where the property names it.
+    const external = schema({ type: 'object', ref: { file: 'models/tag.yml', pointer: '' } })
+    const holder = obj({ tag: external }, [], { ref: { file: 'api.yml', pointer: '/paths/~1pets/get' } })
+    expect(diff(obj({}), holder)).toMatchObject([{ kind: 'property-added', at: { file: 'api.yml', pointer: '/paths/~1pets/get/properties/tag' } }])
   })
 
   it('walks nested properties, items, additionalProperties and tuples with path segments', () => {

@@ -12,21 +12,23 @@ function below(parent: Schema, ...tokens: ReadonlyArray<string>): SourceRef {
 }
 
 /**
- * Where a property is declared. A property that is a `$ref` to a named component is located at its
- * declaration in the object (the component is shared, so its own place would merge findings of
- * different properties); an inline property at its own schema.
+ * Where a property is declared. A property written inline is located at its own schema (wherever
+ * an `allOf` merge brought it from); one that is a `$ref` to a shared schema (a component, another
+ * file) at its declaration in the holding object, since the shared schema's own place would merge
+ * findings about different properties.
  *
  * @example
- * propertyRef(pet, 'owner', person) // { file, pointer: '#/components/schemas/Pet/properties/owner' }
+ * propertyRef(pet, 'owner', person) // { file, pointer: '/components/schemas/Pet/properties/owner' }
  */
 export function propertyRef(parent: Schema, name: string, property: Schema | undefined): SourceRef {
-  if (property === undefined || property.name !== undefined) return below(parent, 'properties', name)
-  return property.ref
+  const inline = property?.ref.pointer?.endsWith(`/properties/${escapePointer(name)}`) === true
+  return inline && property !== undefined ? property.ref : below(parent, 'properties', name)
 }
 
 /** Where a union branch is declared, by the same reasoning as `propertyRef`. */
 export function branchRef(parent: Schema, keyword: string, index: number, branch: Schema): SourceRef {
-  return branch.name === undefined ? branch.ref : below(parent, keyword, String(index))
+  const inline = /\/(?:oneOf|anyOf)\/\d+$/.test(branch.ref.pointer ?? '')
+  return inline ? branch.ref : below(parent, keyword, String(index))
 }
 
 let nextAnyId = -1

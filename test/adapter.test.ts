@@ -80,6 +80,18 @@ describe('what the layer does', () => {
     expect(downgradeResponse('GET /pets', '2', response(200, page)).body).toEqual(page)
   })
 
+  it('rename: converts each union branch by what the value looks like, and allOf compositions', async () => {
+    const { downgradeResponse } = await core('rename')
+    const found = {
+      hits: [{ id: 1, title: 'Rex', status: 'sold' }, { text: 'good' }],
+      featured: { id: 2, title: 'Max', status: 'on-hold', owner: 'Ann' },
+    }
+    expect(downgradeResponse('GET /search', '1', response(200, found)).body).toEqual({
+      hits: [{ id: 1, name: 'Rex', status: 'sold' }, { label: 'good' }],
+      featured: { id: 2, name: 'Max', status: 'pending', owner: 'Ann' },
+    })
+  })
+
   it('type-widening: requests pass unchanged; responses are narrowed back (rounded, written as text)', async () => {
     const { upgradeRequest, downgradeResponse } = await core('type-widening')
     const item = { sku: 'a', price: 1999, label: 'x' }

@@ -33,6 +33,7 @@ export function checklistMarkdown(banner: string, labels: VersionLabels, entries
     '```ts',
     "// Express: after the body parser, before the routes. The version comes from the Api-Version header",
     "// (expressAdapter({ header: 'X-Version' }) to rename it, or { from: 'path' } for /v1/... URLs).",
+    '// Bodies sent with res.json (or res.send with an object) are downgraded; strings and streams are not.',
     "app.use(express.json(), expressAdapter())",
     '',
     '// Fastify: routing happens before hooks, so the path move is done in rewriteUrl.',

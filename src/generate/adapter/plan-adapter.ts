@@ -130,7 +130,8 @@ export function planAdapter(old: ApiModel, next: ApiModel, changes: ReadonlyArra
     operations.push({
       ...common,
       name: pair.name,
-      newPath: pair.after.path,
+      // Same key, other parameter names (`{petId}` → `{id}`): the same route, nothing to move.
+      newPath: moves.has(key) ? pair.after.path : before.path,
       request: request.steps,
       ...requestManual,
       responses: responses.responses,

@@ -22,7 +22,7 @@ describe.skipIf(!present)('rollsafe adapter on the real corpus', () => {
     writeAdapter(join(out, name), adapter.files, { check: false })
     expect(strictDiagnostics(join(out, name))).toEqual([])
     expect(adapter.plan.converters.length).toBeGreaterThan(0)
-  })
+  }, 300_000)
 
   it('its generated tests fail only where a stub waits for a person', async () => {
     const report = await runGeneratedTests(out)
@@ -32,5 +32,5 @@ describe.skipIf(!present)('rollsafe adapter on the real corpus', () => {
       file.assertionResults.filter((a) => a.status !== 'passed').map((a) => `${a.title}: ${a.failureMessages[0]?.split('\n')[0]}`),
     )
     for (const failure of failures) expect(failure).toMatch(/not implemented: /)
-  })
+  }, 300_000)
 })

@@ -17,7 +17,7 @@ let report: VitestReport
 beforeAll(async () => {
   for (const name of cases) adapters.set(name, await generateCase(name, out))
   report = await runGeneratedTests(out)
-})
+}, 300_000)
 
 afterAll(() => rmSync(out, { recursive: true, force: true }))
 
@@ -42,7 +42,7 @@ function failuresOf(name: string): string[] {
 describe('generated adapters', () => {
   it('compile with strict, noUnusedLocals and exactOptionalPropertyTypes, without a diagnostic', () => {
     expect(strictDiagnostics(out)).toEqual([])
-  })
+  }, 300_000)
 
   it.each(adapterCases)('%s: its generated tests (old requests valid in NEW, new responses valid in OLD) pass', (name) => {
     expect(failuresOf(name)).toEqual([])

@@ -227,6 +227,22 @@ describe('diffSchemas: unions', () => {
     expect(changes[1]).toMatchObject({ branch: bird })
   })
 
+  it('never pairs two distinct components by likeness, however much they share', () => {
+    const pet = (name: string, extra: string) =>
+      schema({ name, type: 'object', properties: { name: str(), age: schema({ type: 'integer' }), [extra]: str() } })
+    const dog = pet('Dog', 'bark')
+    const bird = pet('Bird', 'wings')
+    const changes = diff(schema({ oneOf: [cat, dog] }), schema({ oneOf: [cat, bird] }))
+    expect(summary(changes)).toEqual(['union-branch-removed', 'union-branch-added'])
+    expect(changes).toMatchObject([{ branch: dog }, { branch: bird }])
+    // An inline branch on one side still pairs with its most alike counterpart.
+    const inline = schema({ type: 'object', properties: { name: str(), age: schema({ type: 'integer' }), wings: str() } })
+    expect(summary(diff(schema({ oneOf: [cat, dog] }), schema({ oneOf: [cat, inline] })))).toEqual([
+      'property-removed oneOf[1] bark',
+      'property-added oneOf[1] wings',
+    ])
+  })
+
   it('matches unnamed branches by structure, then by likeness', () => {
     const a = schema({ anyOf: [str(), schema({ type: 'integer' }), schema({ type: 'object', properties: { x: str(), y: str() } })] })
     const b = schema({ anyOf: [schema({ type: 'object', properties: { x: str(), y: str(), z: str() } }), schema({ type: 'number' }), str()] })

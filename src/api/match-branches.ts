@@ -50,9 +50,19 @@ interface MatchOptions {
 }
 
 /**
+ * Whether likeness may pair two branches: not when both are named components with different
+ * names. Two distinct components are two shapes the document tells apart on purpose (`Dog` gone,
+ * `Bird` new), however many properties they share; only a renamed component with the same
+ * structure or discriminator value (matched before likeness) is the same branch.
+ */
+function mayPairByLikeness(a: Schema, b: Schema): boolean {
+  return a.name === undefined || b.name === undefined || a.name === b.name
+}
+
+/**
  * Matches union branches by meaning, never by position: same component name first, then the
  * same discriminator value, then equal structure (a renamed component), then the most alike
- * remaining pair.
+ * remaining pair where at least one of the two is inline (distinct component names never pair).
  *
  * @example
  * matchBranches([cat, dog], [dog, cat, bird], { sameShape })
@@ -82,6 +92,7 @@ export function matchBranches(a: ReadonlyArray<Schema>, b: ReadonlyArray<Schema>
   const candidates: Array<readonly [number, number, number]> = []
   for (const i of freeA) {
     for (const j of freeB) {
+      if (!mayPairByLikeness(a[i] as Schema, b[j] as Schema)) continue
       const score = branchSimilarity(a[i] as Schema, b[j] as Schema)
       if (score > 0) candidates.push([score, i, j])
     }

@@ -216,6 +216,9 @@ export type ApiChange =
       readonly kind: 'roundtrip-mismatch'
       readonly readOperation: string
       readonly writeOperation: string
+      /** The two operations as written: `GET /pets/{petId}` in B, `PUT /pets/{petId}` in A. */
+      readonly readLabel: string
+      readonly writeLabel: string
       readonly inner: SchemaChange
     })
 

@@ -35,6 +35,8 @@ describe('diffRoundtrips', () => {
         operation: 'PUT /pets/{}',
         readOperation: 'GET /pets/{}',
         writeOperation: 'PUT /pets/{}',
+        readLabel: 'GET /pets/{id}',
+        writeLabel: 'PUT /pets/{id}',
         inner: {
           kind: 'enum-value-removed',
           value: 'archived',

@@ -135,6 +135,8 @@ export function diffRoundtrips(a: ApiModel, b: ApiModel, shapes: ShapeIndex = ne
           at: change.before.ref,
           readOperation: source.readOperation,
           writeOperation,
+          readLabel: labelOf(b.operations.get(source.readOperation) as Operation),
+          writeLabel: label,
           inner,
         })
       }

@@ -21,6 +21,16 @@ describe('describeSite', () => {
     expect(describeSite({ subject: header, status: '429', path: [] })).toBe('response 429 header `x-rate-limit`')
     expect(describeParameter({ in: 'header', name: 'x-request-id' })).toBe('header parameter `x-request-id`')
   })
+
+  it('names arrays and maps at the top of a subject in words, never as property `[]`', () => {
+    const query = { kind: 'parameter', in: 'query', name: 'include_credential' } as const
+    expect(describeSite({ subject: query, path: ['[]'] })).toBe('query parameter `include_credential` items')
+    const body = { kind: 'body', mediaType: 'application/json' } as const
+    expect(describeSite({ subject: body, status: '200', path: ['[]', 'owner'] })).toBe('response 200 items property `owner`')
+    expect(describeSite({ subject: body, status: '200', path: ['[]', 'tags', '[]'] })).toBe('response 200 items property `tags[]`')
+    expect(describeSite({ subject: body, path: ['{}', 'name'] })).toBe('request body additional properties property `name`')
+    expect(describeSite({ subject: body, path: ['[]', '[]'] })).toBe('request body items of items')
+  })
 })
 
 describe('formatting values', () => {

@@ -101,7 +101,10 @@ export function buildResponse(ctx: PartsContext, start: Node, status: string): R
   }
 }
 
-/** Response headers by lower-cased name, without `Content-Type` (the media type says it). */
+/**
+ * Response headers keyed by lower-cased name (HTTP header names are case-insensitive), each with
+ * its name as written; without `Content-Type` (the media type says it).
+ */
 export function buildHeaders(
   ctx: PartsContext,
   node: Node,
@@ -111,7 +114,7 @@ export function buildHeaders(
   for (const [name, entry] of membersOf(ctx.docs, node)) {
     const lower = name.toLowerCase()
     if (lower === 'content-type') continue
-    headers.set(lower, build(ctx.docs.deref(entry), lower))
+    headers.set(lower, build(ctx.docs.deref(entry), name))
   }
   return headers
 }

@@ -53,9 +53,11 @@ describe('loadApi: OpenAPI 3.0', async () => {
     expect(verbose).toMatchObject({ style: 'form', explode: true })
   })
 
-  it('reads responses, headers (lower-cased), media types (lower-cased) and $ref responses', () => {
+  it('reads responses, headers (keyed lower-cased, named as written), media types (lower-cased) and $ref responses', () => {
     const ok = get.responses.get('200')
     expect(ok?.headers.get('x-rate-limit')?.required).toBe(true)
+    expect(ok?.headers.get('x-rate-limit')?.name).toBe('X-Rate-Limit')
+    expect(get.parameters.get('header:x-request-id')?.name).toBe('X-Request-Id')
     expect([...(ok?.content.keys() ?? [])]).toEqual(['application/json'])
     expect(get.responses.get('default')?.ref).toEqual({ file: at('petstore-30.yaml'), pointer: '/components/responses/Error' })
   })
@@ -142,6 +144,7 @@ describe('loadApi: Swagger 2.0', async () => {
     expect(schemaShape(pets)).toMatchObject({ types: ['array'] })
     expect(pets.items?.name).toBe('Pet')
     expect([...(ok?.headers.get('x-total')?.schema?.types ?? [])]).toEqual(['integer'])
+    expect(ok?.headers.get('x-total')?.name).toBe('X-Total')
   })
 
   it('turns a body parameter into a request body per consumes entry', () => {

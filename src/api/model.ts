@@ -58,13 +58,17 @@ export type ParameterIn = 'path' | 'query' | 'header' | 'cookie'
 
 /**
  * `path:0` for the first path parameter (path parameters are matched by position, so a rename is
- * no change), `query:limit`, `header:x-request-id` (header names lower-cased), `cookie:session`.
+ * no change), `query:limit`, `header:x-request-id` (header names lower-cased: HTTP header names are
+ * case-insensitive, so `X-Request-Id` in A and `x-request-id` in B are one parameter),
+ * `cookie:session`.
  */
 export type ParameterKey = string
 
 export interface Parameter {
+  /** For matching; header names lower-cased. */
   readonly key: ParameterKey
   readonly in: ParameterIn
+  /** As written in the document (`X-Request-Id`), for messages; match on `key`. */
   readonly name: string
   readonly required: boolean
   readonly deprecated: boolean
@@ -92,13 +96,14 @@ export interface MediaType {
 
 export interface Response {
   readonly status: string
+  /** Keyed by lower-cased name (for matching: header names are case-insensitive); no `Content-Type`. */
   readonly headers: ReadonlyMap<string, Header>
   readonly content: ReadonlyMap<string, MediaType>
   readonly ref: SourceRef
 }
 
 export interface Header {
-  /** Lower-cased. */
+  /** As written in the document (`ETag`), for messages; `Response.headers` is keyed by the lower-cased name. */
   readonly name: string
   readonly required: boolean
   readonly deprecated: boolean

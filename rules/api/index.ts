@@ -93,6 +93,7 @@ import { rule as responsePatternAdded } from './response-pattern-added.js'
 import { rule as responsePatternChanged } from './response-pattern-changed.js'
 import { rule as responsePatternRemoved } from './response-pattern-removed.js'
 import { rule as responsePropertyAdded } from './response-property-added.js'
+import { rule as responsePropertyAddedToClosedObject } from './response-property-added-to-closed-object.js'
 import { rule as responsePropertyBecameOptional } from './response-property-became-optional.js'
 import { rule as responsePropertyBecameReadOnly } from './response-property-became-read-only.js'
 import { rule as responsePropertyBecameRequired } from './response-property-became-required.js'
@@ -208,6 +209,7 @@ export const apiRules: ReadonlyArray<Rule<ChangeKind>> = [
   responsePatternChanged as unknown as Rule<ChangeKind>,
   responsePatternRemoved as unknown as Rule<ChangeKind>,
   responsePropertyAdded as unknown as Rule<ChangeKind>,
+  responsePropertyAddedToClosedObject as unknown as Rule<ChangeKind>,
   responsePropertyBecameOptional as unknown as Rule<ChangeKind>,
   responsePropertyBecameReadOnly as unknown as Rule<ChangeKind>,
   responsePropertyBecameRequired as unknown as Rule<ChangeKind>,

@@ -10,10 +10,11 @@ export const rule = defineRule({
   severity: 'info',
   summary: 'Version B returns a property that version A did not.',
   why:
-    "Clients of A ignore properties they do not know, so a new one breaks nothing. (Clients that decode into closed types are covered by response-additional-properties-allowed when A's schema ruled extra properties out.)",
+    "Clients of A ignore properties they do not know, so a new one breaks nothing. Where A's object ruled out undeclared properties (`additionalProperties: false`), strict clients may not, and response-property-added-to-closed-object reports the property instead.",
   safe: 'Nothing to do for clients of A.',
   seeAlso: ['oasdiff: response-optional-property-added', 'oasdiff: response-required-property-added'],
   check(change, report) {
+    if (change.closedBefore) return // response-property-added-to-closed-object reports it
     report({ message: messageFor(change, `${describePropertySite(change)} added`), at: change.at })
   },
 })

@@ -175,9 +175,22 @@ export type ApiChange =
     })
   | (SchemaLevel & { readonly kind: 'unique-items-changed'; readonly effect: Effect })
   | (SchemaLevel & {
-      readonly kind: 'property-added' | 'property-removed'
+      readonly kind: 'property-added'
       readonly name: string
-      /** Required on the side that has it. */
+      /** Required in B. */
+      readonly required: boolean
+      readonly property: Schema
+      /**
+       * A's object ruled out properties it did not declare (`additionalProperties: false`) and did
+       * not declare this one: clients of A that decode strictly reject it. False for a property A
+       * declared but kept out of sight (readOnly in requests, writeOnly in responses).
+       */
+      readonly closedBefore: boolean
+    })
+  | (SchemaLevel & {
+      readonly kind: 'property-removed'
+      readonly name: string
+      /** Required in A. */
       readonly required: boolean
       readonly property: Schema
     })

@@ -26,13 +26,14 @@ function compareProperties(a: Schema, b: Schema, sink: PairSink): void {
       // Came into sight in B (no longer readOnly in a request): new to A's clients.
       if (!seenAfter) continue
       const at = propertyRef(b, name, after)
-      sink.change({ ...base, kind: 'property-added', required: b.required.has(name), property: after, at })
+      sink.change({ ...base, kind: 'property-added', required: b.required.has(name), property: after, at, closedBefore: false })
     } else if (before !== undefined && seenBefore) {
       const at = propertyRef(a, name, before)
       sink.change({ ...base, kind: 'property-removed', required: a.required.has(name), property: before, at })
     } else if (after !== undefined && seenAfter) {
       const at = propertyRef(b, name, after)
-      sink.change({ ...base, kind: 'property-added', required: b.required.has(name), property: after, at })
+      const closedBefore = a.additionalProperties === false
+      sink.change({ ...base, kind: 'property-added', required: b.required.has(name), property: after, at, closedBefore })
     }
   }
   // Required names declared without a property schema on either side.

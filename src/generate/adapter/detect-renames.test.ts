@@ -19,7 +19,7 @@ function changes(before: Schema, after: Schema, removed: string[], added: string
   const base = { path: [], before, after, at: after.ref } as const
   return [
     ...removed.map((name) => ({ ...base, kind: 'property-removed' as const, name, required: false, property: before.properties.get(name) as Schema })),
-    ...added.map((name) => ({ ...base, kind: 'property-added' as const, name, required: false, property: after.properties.get(name) as Schema })),
+    ...added.map((name) => ({ ...base, kind: 'property-added' as const, name, required: false, property: after.properties.get(name) as Schema, closedBefore: false })),
   ]
 }
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { appendPointer, pointerSegments } from './json-pointer.js'
 import { loadApi } from './load-api.js'
 import { locateInBlockYaml } from './locate-yaml-block.js'
-import { parsedYamlLocator } from './locate-yaml.js'
+import { parsedYamlLocator, yamlLocator } from './locate-yaml.js'
 import { parseSource } from './read-document.js'
 
 const corpus = '../shared/corpus/openapi'
@@ -48,28 +48,36 @@ describe.skipIf(!present)('loadApi on the real corpus', () => {
   })
 })
 
-describe.skipIf(!present)('the indentation-only YAML locator on the real corpus', () => {
-  it.each(['supabase-auth/old.yaml', 'twilio-flex-v1/old.yaml', 'harbor/old.yaml', 'docker-engine/old.yaml', 'adyen-checkout-v71/old.yaml'])(
-    'agrees with the yaml package wherever it answers, in %s',
-    (name) => {
-      const text = readFileSync(join(corpus, name), 'utf8')
-      const pointers: string[] = []
-      const walk = (value: unknown, pointer: string): void => {
-        if (pointers.length >= 3000) return
-        pointers.push(pointer)
-        if (typeof value === 'object' && value !== null) for (const [key, child] of Object.entries(value)) walk(child, appendPointer(pointer, key))
-      }
-      walk(parseSource(name, name, text).value, '')
-      const lines = text.split('\n')
-      const slow = parsedYamlLocator(text)
-      let answered = 0
-      for (const pointer of pointers) {
-        const fast = locateInBlockYaml(lines, pointerSegments(pointer))
-        if (fast === undefined) continue
-        answered++
-        expect(fast, pointer).toEqual(slow(pointer))
-      }
-      expect(answered).toBeGreaterThan(pointers.length * 0.9)
-    },
-  )
+/** Where the yaml package itself goes wrong: Harbor's quirk makes it recover a different tree. */
+const yamlPackageWrong = /\/ProjectMetadata\/properties\/reuse_sys_cve_allowlist\//
+
+describe.skipIf(!present)('the YAML locator on the real corpus', () => {
+  it.each([
+    'supabase-auth/old.yaml',
+    'twilio-flex-v1/new.yaml',
+    'harbor/old.yaml',
+    'docker-engine/new.yaml',
+    'adyen-checkout-v71/old.yaml',
+    'adyen-checkout-v71/new.yaml',
+  ])('agrees with the yaml package on nodes spread over the whole of %s', (name) => {
+    const text = readFileSync(join(corpus, name), 'utf8')
+    const all: string[] = []
+    const walk = (value: unknown, pointer: string): void => {
+      all.push(pointer)
+      if (typeof value === 'object' && value !== null) for (const [key, child] of Object.entries(value)) walk(child, appendPointer(pointer, key))
+    }
+    walk(parseSource(name, name, text).value, '')
+    // Every n-th node, so the sample reaches the end of the file (components after paths).
+    const stride = Math.max(1, Math.floor(all.length / 1500))
+    const pointers = all.filter((pointer, i) => i % stride === 0 && !yamlPackageWrong.test(pointer))
+    const lines = text.split('\n')
+    const fast = yamlLocator(text)
+    const slow = parsedYamlLocator(text)
+    let answered = 0
+    for (const pointer of pointers) {
+      expect(fast(pointer), pointer).toEqual(slow(pointer))
+      if (locateInBlockYaml(lines, pointerSegments(pointer)) !== undefined) answered++
+    }
+    expect(answered).toBeGreaterThan(pointers.length * 0.9)
+  })
 })

@@ -140,6 +140,51 @@ paths:
   })
 })
 
+describe('compact sequences (items at the indent of their key)', () => {
+  it('locates the keys after a top-level compact sequence', () => {
+    const text = 'servers:\n- url: x\ntags:\n- name: A\npaths:\n  /a:\n    get: {}\n'
+    const locate = yamlLocator(text)
+    expect(locate('/tags')).toEqual({ line: 3, column: 1 })
+    expect(locate('/tags/0/name')).toEqual({ line: 4, column: 3 })
+    expect(locate('/paths')).toEqual({ line: 5, column: 1 })
+    expect(locate('/paths/~1a/get')).toEqual({ line: 7, column: 5 })
+  })
+
+  it('reads them at any depth, inside sequence items too', () => {
+    const text = `paths:
+  /a:
+    get:
+      tags:
+      - A
+      - B
+      parameters:
+      - name: q
+        in: query
+        enum:
+        - x
+        - y
+        schema:
+          type: string
+      - name: r
+      responses:
+        '200':
+          description: ok
+`
+    const lines = text.split('\n')
+    const slow = parsedYamlLocator(text)
+    const pointers = [
+      '/paths/~1a/get/tags/1',
+      '/paths/~1a/get/parameters',
+      '/paths/~1a/get/parameters/0/enum/1',
+      '/paths/~1a/get/parameters/0/schema/type',
+      '/paths/~1a/get/parameters/1/name',
+      '/paths/~1a/get/responses/200/description',
+    ]
+    for (const pointer of pointers) expect(locateInBlockYaml(lines, pointerSegments(pointer)), pointer).toEqual(slow(pointer))
+    expect(yamlLocator(text)('/paths/~1a/get/responses/200/description')).toEqual({ line: 18, column: 11 })
+  })
+})
+
 describe('parse errors', () => {
   it.each([
     ['{"a": 1,}', 8, 'expected a property name'],

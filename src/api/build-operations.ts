@@ -3,8 +3,15 @@ import { buildRequirements } from './build-security.js'
 import type { SpecVersion } from './build-schema.js'
 import type { Node } from './document-set.js'
 import type { HttpMethod, Operation, Parameter, RequestBody, Response, SecurityRequirement } from './model.js'
-import { elementsOf, flag, membersOf, objectAt, requiredText, strings, text } from './node-checks.js'
-import { buildSwaggerBody, buildSwaggerForm, buildSwaggerParameter, buildSwaggerResponse, swaggerParameterIn } from './swagger2.js'
+import { elementsOf, flag, membersOf, objectAt, requiredText, text } from './node-checks.js'
+import {
+  buildSwaggerBody,
+  buildSwaggerForm,
+  buildSwaggerParameter,
+  buildSwaggerResponse,
+  swaggerMediaTypes,
+  swaggerParameterIn,
+} from './swagger2.js'
 
 export interface OperationsContext extends PartsContext {
   readonly version: SpecVersion
@@ -113,7 +120,7 @@ function swaggerInputs(ctx: OperationsContext, node: Node, effective: ReadonlyAr
   const parameters = new Map<string, Parameter>()
   const form: Node[] = []
   let requestBody: RequestBody | undefined
-  const consumes = swaggerTypes(ctx, node, 'consumes')
+  const consumes = swaggerMediaTypes(ctx, node, 'consumes')
   for (const parameter of effective) {
     const where = swaggerParameterIn(ctx, parameter)
     if (where === 'body') requestBody = buildSwaggerBody(ctx, parameter, consumes)
@@ -128,19 +135,11 @@ function swaggerInputs(ctx: OperationsContext, node: Node, effective: ReadonlyAr
   return { parameters, requestBody }
 }
 
-/** Swagger 2 `consumes`/`produces`: the operation's, else the document's, else JSON. */
-function swaggerTypes(ctx: OperationsContext, node: Node, key: 'consumes' | 'produces'): ReadonlyArray<string> {
-  const own = strings(ctx.docs, ctx.docs.child(node, key))
-  const global = strings(ctx.docs, ctx.docs.child(ctx.docs.top(), key))
-  const types = own ?? global ?? []
-  return types.length > 0 ? types : ['application/json']
-}
-
 function buildResponses(ctx: OperationsContext, node: Node): ReadonlyMap<string, Response> {
   const { docs } = ctx
   const slot = docs.child(node, 'responses')
   if (slot.value === undefined && ctx.version !== '3.1') throw docs.error(node, 'responses is required')
-  const produces = ctx.version === '2.0' ? swaggerTypes(ctx, node, 'produces') : []
+  const produces = ctx.version === '2.0' ? swaggerMediaTypes(ctx, node, 'produces') : []
   const responses = new Map<string, Response>()
   for (const [status, entry] of membersOf(docs, slot)) {
     if (!statusPattern.test(status)) throw docs.error(entry, `'${status}' is not a response status`)

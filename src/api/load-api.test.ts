@@ -165,6 +165,17 @@ describe('loadApi: Swagger 2.0', async () => {
     expect([...photo.parameters.keys()]).toEqual(['path:0'])
   })
 
+  it("places each media type at its produces or consumes entry, the operation's or the document's", () => {
+    const file = at('petstore-20.yaml')
+    expect(list.responses.get('200')?.content.get('application/xml')?.ref).toEqual({ file, pointer: '/produces/1' })
+    expect(create.requestBody?.content.get('application/json')?.ref).toEqual({ file, pointer: '/consumes/0' })
+    expect(photo.requestBody?.content.get('multipart/form-data')?.ref).toEqual({
+      file,
+      pointer: '/paths/~1pets~1{petId}~1photo/post/consumes/0',
+    })
+    expect(model.locate({ file, pointer: '/produces/1' })).toEqual({ line: 6, column: 30 })
+  })
+
   it('reads x-nullable, boolean exclusive bounds, and security definitions', () => {
     const pet = create.requestBody?.content.get('application/json')?.schema as Schema
     expect([...(pet.properties.get('tag')?.types ?? [])].sort()).toEqual(['null', 'string'])

@@ -91,6 +91,10 @@ export interface RequestBody {
 export interface MediaType {
   readonly mediaType: string
   readonly schema?: Schema
+  /**
+   * Where the media type is declared: its `content` entry (3.x), or its `produces`/`consumes` entry
+   * (Swagger 2, the operation's or the document's; the schema or form field for the JSON default).
+   */
   readonly ref: SourceRef
 }
 

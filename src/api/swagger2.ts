@@ -1,7 +1,8 @@
+import type { SourceRef } from '../core/source-ref.js'
 import { buildHeaders, defaultStyle, parameterIn, parameterKey, type PartsContext } from './build-parts.js'
 import type { Node } from './document-set.js'
 import type { Header, MediaType, Parameter, ParameterIn, RequestBody, Response, Schema } from './model.js'
-import { flag, objectAt, requiredText, text } from './node-checks.js'
+import { flag, objectAt, requiredText, strings, text } from './node-checks.js'
 
 const swaggerLocations = new Set(['path', 'query', 'header', 'body', 'formData'])
 
@@ -11,6 +12,27 @@ const collectionFormats: Readonly<Record<string, readonly [string, boolean]>> = 
   ssv: ['spaceDelimited', false],
   pipes: ['pipeDelimited', false],
   tsv: ['tabDelimited', false],
+}
+
+/** A media type of `consumes` or `produces`, with the entry that declares it (none for the JSON default). */
+export interface DeclaredMediaType {
+  readonly type: string
+  readonly ref: SourceRef | undefined
+}
+
+const jsonByDefault: ReadonlyArray<DeclaredMediaType> = [{ type: 'application/json', ref: undefined }]
+
+/**
+ * Swagger 2 `consumes`/`produces`: the operation's, else the document's, else JSON. Each is placed
+ * at its entry, so that a media type dropped from the list is reported where it was declared.
+ */
+export function swaggerMediaTypes(ctx: PartsContext, node: Node, key: 'consumes' | 'produces'): ReadonlyArray<DeclaredMediaType> {
+  const { docs } = ctx
+  let list = docs.child(node, key)
+  if (strings(docs, list) === undefined) list = docs.child(docs.top(), key)
+  const types = strings(docs, list) ?? []
+  if (types.length === 0) return jsonByDefault
+  return types.map((type, i) => ({ type, ref: docs.sourceRef(docs.child(list, i)) }))
 }
 
 /** The `in` of a Swagger 2 parameter: `path`, `query`, `header`, `body` or `formData`. */
@@ -53,7 +75,7 @@ export function buildSwaggerParameter(ctx: PartsContext, node: Node, template: s
 }
 
 /** A `body` parameter as a request body, one media type per `consumes` entry. */
-export function buildSwaggerBody(ctx: PartsContext, node: Node, consumes: ReadonlyArray<string>): RequestBody {
+export function buildSwaggerBody(ctx: PartsContext, node: Node, consumes: ReadonlyArray<DeclaredMediaType>): RequestBody {
   const { docs, schemas } = ctx
   const schemaNode = docs.child(node, 'schema')
   if (schemaNode.value === undefined) throw docs.error(node, 'a body parameter needs a schema')
@@ -69,7 +91,11 @@ export function buildSwaggerBody(ctx: PartsContext, node: Node, consumes: Readon
  * `formData` parameters as one request body: an object schema with a property per parameter,
  * sent as `multipart/form-data` when `consumes` names it, else `application/x-www-form-urlencoded`.
  */
-export function buildSwaggerForm(ctx: PartsContext, fields: ReadonlyArray<Node>, consumes: ReadonlyArray<string>): RequestBody {
+export function buildSwaggerForm(
+  ctx: PartsContext,
+  fields: ReadonlyArray<Node>,
+  consumes: ReadonlyArray<DeclaredMediaType>,
+): RequestBody {
   const { docs, schemas } = ctx
   const first = fields[0] as Node
   const properties = new Map<string, Schema>()
@@ -85,16 +111,21 @@ export function buildSwaggerForm(ctx: PartsContext, fields: ReadonlyArray<Node>,
     draft.properties = properties
     draft.required = required
   })
-  const formTypes = consumes.filter((type) => /^(multipart\/form-data|application\/x-www-form-urlencoded)\b/i.test(type))
+  const formTypes = consumes.filter(({ type }) => /^(multipart\/form-data|application\/x-www-form-urlencoded)\b/i.test(type))
   return {
     required: required.size > 0,
-    content: mediaTypes(formTypes.length > 0 ? formTypes : ['application/x-www-form-urlencoded'], schema, docs.sourceRef(first)),
+    content: mediaTypes(formTypes.length > 0 ? formTypes : urlEncodedForm, schema, docs.sourceRef(first)),
     ref: docs.sourceRef(first),
   }
 }
 
 /** A Swagger 2 response: its schema under each `produces` media type; headers read as schemas. */
-export function buildSwaggerResponse(ctx: PartsContext, start: Node, status: string, produces: ReadonlyArray<string>): Response {
+export function buildSwaggerResponse(
+  ctx: PartsContext,
+  start: Node,
+  status: string,
+  produces: ReadonlyArray<DeclaredMediaType>,
+): Response {
   const { docs, schemas } = ctx
   const node = docs.deref(start)
   objectAt(docs, node)
@@ -110,6 +141,14 @@ export function buildSwaggerResponse(ctx: PartsContext, start: Node, status: str
   return { status, headers: buildHeaders(ctx, docs.child(node, 'headers'), header), content, ref: docs.sourceRef(node) }
 }
 
-function mediaTypes(types: ReadonlyArray<string>, schema: Schema, ref: MediaType['ref']): ReadonlyMap<string, MediaType> {
-  return new Map(types.map((type) => [type.toLowerCase(), { mediaType: type.toLowerCase(), schema, ref }]))
+const urlEncodedForm: ReadonlyArray<DeclaredMediaType> = [{ type: 'application/x-www-form-urlencoded', ref: undefined }]
+
+/** One media type per declared type, placed at its declaration (else at `fallback`: the schema or form). */
+function mediaTypes(types: ReadonlyArray<DeclaredMediaType>, schema: Schema, fallback: SourceRef): ReadonlyMap<string, MediaType> {
+  const content = new Map<string, MediaType>()
+  for (const { type, ref } of types) {
+    const mediaType = type.toLowerCase()
+    content.set(mediaType, { mediaType, schema, ref: ref ?? fallback })
+  }
+  return content
 }

@@ -137,6 +137,13 @@ export type ApiChange =
        * addition), so a rule can tell whether a removed `default` was the only success response.
        */
       readonly otherStatuses: ReadonlyArray<string>
+      /**
+       * What still stands for this status on the other side (B's for a removal, A's for an
+       * addition): the range holding a code (`200` → `2XX`), a `default` of the same kind, or for a
+       * removed range B's codes in its class. Empty when nothing does. A covered status is no
+       * status gone or new to clients: the responses are compared with each other instead.
+       */
+      readonly coveredBy: ReadonlyArray<string>
     })
   // response headers
   | (ChangeBase & {

@@ -131,6 +131,31 @@ describe('diffApi: bodies and responses', () => {
     ])
   })
 
+  it('relates a status to the range or default that holds it on the other side, and compares the two', () => {
+    const pet = (extra: Record<string, ReturnType<typeof str>> = {}) =>
+      schema({ type: 'object', properties: { id: str(), ...extra } })
+    const json = (body: ReturnType<typeof schema>) => ({ 'application/json': body })
+    // 200 replaced by 2XX: covered, and A's 200 is read as B's 2XX.
+    expect(diffOps([put(undefined, response('200', json(pet({ tag: str() }))))], [put(undefined, response('2XX', json(pet())))])).toMatchObject([
+      { kind: 'response-removed', status: '200', coveredBy: ['2XX'] },
+      { kind: 'property-removed', status: '2XX', name: 'tag' },
+      { kind: 'response-added', status: '2XX', coveredBy: [] },
+    ])
+    // 2XX split into codes: the range is covered by them, each code is compared with the range.
+    expect(diffOps([put(undefined, response('2XX', json(pet())))], [put(undefined, response('200', json(pet())), response('201', json(pet({ tag: str() }))))])).toMatchObject([
+      { kind: 'response-added', status: '200', coveredBy: ['2XX'] },
+      { kind: 'response-added', status: '201', coveredBy: ['2XX'] },
+      { kind: 'property-added', status: '201', name: 'tag' },
+      { kind: 'response-removed', status: '2XX', coveredBy: ['200', '201'] },
+    ])
+    // default stands for a removed code of its own kind only: a 404 (B's default is an error) …
+    const covered = diffOps([put(undefined, response('200'), response('404'))], [put(undefined, response('200'), response('default'))])
+    expect(covered).toMatchObject([{ kind: 'response-removed', status: '404', coveredBy: ['default'] }, { kind: 'response-added', status: 'default', coveredBy: [] }])
+    // … not a 200 when B documents another success beside it.
+    const gone = diffOps([put(undefined, response('200'))], [put(undefined, response('201'), response('default'))])
+    expect(gone).toMatchObject([{ kind: 'response-removed', status: '200', coveredBy: [] }, { kind: 'response-added', status: '201', coveredBy: [] }, { kind: 'response-added', status: 'default' }])
+  })
+
   it('compares response headers: added, removed, required, and their schemas as response data', () => {
     const changes = diffOps(
       [put(undefined, response('200', {}, [header('x-rate', { schema: schema({ type: 'integer' }) }), header('x-old')]))],

@@ -178,3 +178,81 @@ describe('SchemaBuilder: other keywords', () => {
     expect(() => schemas('3.0', { A: { required: 'x' } })).toThrow(/components\.schemas\.A\.required: must be an array of property names/)
   })
 })
+
+describe('SchemaBuilder: keywords carried without being interpreted', () => {
+  it('keeps each as the canonical text of its value: keys sorted, annotations out, $refs as written', () => {
+    const built = schemas('3.1', {
+      Card: { type: 'object' },
+      A: {
+        type: 'object',
+        if: { description: 'cards', properties: { kind: { const: 'card', title: 'Kind' } } },
+        then: { $ref: '#/components/schemas/Card', 'x-note': 1 },
+        patternProperties: { '^x-': { type: 'string', example: 'x' } },
+        dependentRequired: { description: ['title'] },
+        propertyNames: { pattern: '^[a-z]+$' },
+        contentMediaType: 'application/json',
+        unevaluatedProperties: false,
+      },
+    })
+    expect(shape(built.A)).toEqual({
+      types: ['object'],
+      opaque: {
+        contentMediaType: '"application/json"',
+        dependentRequired: '{"description":["title"]}',
+        if: '{"properties":{"kind":{"const":"card"}}}',
+        patternProperties: '{"^x-":{"type":"string"}}',
+        propertyNames: '{"pattern":"^[a-z]+$"}',
+        then: '{"$ref":"#/components/schemas/Card"}',
+        unevaluatedProperties: 'false',
+      },
+    })
+  })
+
+  it('gives equal texts for the same constraint written differently, different texts for a change', () => {
+    const built = schemas('3.0', {
+      A: { dependencies: { b: ['c'], d: { required: ['e'], description: 'one' } }, additionalProperties: { propertyNames: { maxLength: 3 } } },
+      B: { dependencies: { d: { description: 'two', required: ['e'] }, b: ['c'] }, additionalProperties: { propertyNames: { maxLength: 3 } } },
+      C: { dependencies: { b: ['c'], d: { required: ['f'] } } },
+    })
+    expect(built.A?.opaque?.get('dependencies')).toBe(built.B?.opaque?.get('dependencies'))
+    expect(built.A?.opaque?.get('dependencies')).not.toBe(built.C?.opaque?.get('dependencies'))
+    expect(built.A?.additionalProperties).not.toBe(true) // a schema with only propertyNames still constrains
+  })
+
+  it('merges allOf members unless both constrain one keyword differently', () => {
+    const built = schemas('3.1', {
+      Merged: { allOf: [{ type: 'object', propertyNames: { maxLength: 3 } }, { contains: { type: 'string' } }] },
+      Kept: { allOf: [{ if: { required: ['a'] }, then: { required: ['b'] } }, { if: { required: ['c'] } }] },
+    })
+    expect(shape(built.Merged)).toEqual({ types: ['object'], opaque: { contains: '{"type":"string"}', propertyNames: '{"maxLength":3}' } })
+    expect(built.Kept?.allOf).toHaveLength(1)
+  })
+
+  it('reads x-extensible-enum as its own field: known values of an open set, not an enum', () => {
+    const built = schemas('3.0', { Status: { type: 'string', 'x-extensible-enum': ['active', 'archived'] } })
+    expect(built.Status?.enum).toBeUndefined()
+    expect(built.Status?.extensibleEnum).toEqual(['active', 'archived'])
+    expect(() => schemas('3.0', { A: { 'x-extensible-enum': 'a' } })).toThrow(/components\.schemas\.A\.x-extensible-enum: must be an array/)
+  })
+})
+
+describe('SchemaBuilder: x-rollsafe-renamed-from', () => {
+  it('records renames on the object, beside $refs too, and through allOf', () => {
+    const built = schemas('3.0', {
+      User: { type: 'object' },
+      Pet: {
+        type: 'object',
+        properties: {
+          title: { type: 'string', 'x-rollsafe-renamed-from': 'name' },
+          keeper: { $ref: '#/components/schemas/User', 'x-rollsafe-renamed-from': 'owner' },
+          age: { type: 'integer' },
+        },
+      },
+      Dog: { allOf: [{ $ref: '#/components/schemas/Pet' }, { properties: { breed: { type: 'string', 'x-rollsafe-renamed-from': 'kind' } } }] },
+    })
+    expect(Object.fromEntries(built.Pet?.renamedFrom ?? [])).toEqual({ title: 'name', keeper: 'owner' })
+    expect(built.Pet?.properties.get('keeper')).toBe(built.User) // the shared component is untouched
+    expect(built.User?.renamedFrom).toBeUndefined()
+    expect(Object.fromEntries(built.Dog?.renamedFrom ?? [])).toEqual({ title: 'name', keeper: 'owner', breed: 'kind' })
+  })
+})

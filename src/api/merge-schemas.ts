@@ -1,3 +1,4 @@
+import { canonicalJson } from './canonical-json.js'
 import type { BoundKeyword, JsonType, Schema } from './model.js'
 import { assignDraft, newDraft, typeSet, type SchemaDraft } from './schema-draft.js'
 
@@ -57,7 +58,28 @@ export function mergeSchemas(a: Schema, b: Schema, context: MergeContext, seen =
     merged.hasDefault = true
     merged.default = withDefault.default
   }
+  if (!mergeUninterpreted(merged, a, b)) return undefined
   return merged
+}
+
+/**
+ * The keywords the model does not interpret merge only when at most one side constrains each (or
+ * both say the same); renames are annotations and are unioned.
+ */
+function mergeUninterpreted(merged: SchemaDraft, a: Schema, b: Schema): boolean {
+  if (a.opaque !== undefined && b.opaque !== undefined) {
+    for (const [keyword, text] of b.opaque) {
+      const other = a.opaque.get(keyword)
+      if (other !== undefined && other !== text) return false
+    }
+    merged.opaque = new Map([...a.opaque, ...b.opaque])
+  } else merged.opaque = a.opaque ?? b.opaque
+  if (a.extensibleEnum !== undefined && b.extensibleEnum !== undefined) {
+    if (canonicalJson(a.extensibleEnum) !== canonicalJson(b.extensibleEnum)) return false
+  }
+  merged.extensibleEnum = a.extensibleEnum ?? b.extensibleEnum
+  merged.renamedFrom = a.renamedFrom === undefined || b.renamedFrom === undefined ? (a.renamedFrom ?? b.renamedFrom) : new Map([...b.renamedFrom, ...a.renamedFrom])
+  return true
 }
 
 /** Takes whichever of two values is defined; both defined must be the same (by identity). */

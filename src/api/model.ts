@@ -174,4 +174,32 @@ export interface Schema {
   readonly deprecated: boolean
   readonly hasDefault: boolean
   readonly default?: unknown
+  /**
+   * Keywords the model carries without interpreting them (`if`/`then`/`else`, `contains`,
+   * `minContains`/`maxContains`, `dependentRequired`, `dependentSchemas`, `dependencies`,
+   * `patternProperties`, `propertyNames`, `unevaluatedProperties`/`unevaluatedItems`,
+   * `contentSchema`/`contentMediaType`/`contentEncoding`, `additionalItems`): keyword → the canonical
+   * JSON text of its value (object keys sorted; annotations such as `description`, `example` and
+   * `x-` keys left out of the schemas it holds; nested `$ref`s kept as written, not followed).
+   * Equal texts mean the same constraint; a keyword whose text differs between two versions is a
+   * change rollsafe cannot judge. `undefined` when the schema has none of them.
+   *
+   * @example
+   * schema.opaque?.get('propertyNames') // '{"pattern":"^[a-z]+$"}'
+   */
+  readonly opaque?: ReadonlyMap<string, string>
+  /**
+   * `x-extensible-enum`: the values known today of an open set. Unlike `enum` it does not restrict
+   * the value: clients must accept values not listed, so a new value is not a break.
+   */
+  readonly extensibleEnum?: ReadonlyArray<unknown>
+  /**
+   * On an object schema: property name → the name it had in the previous version, from
+   * `x-rollsafe-renamed-from` written on the property (beside a `$ref` too). Kept on the object, not on
+   * the property's schema, because that schema may be a shared component.
+   *
+   * @example
+   * pet.renamedFrom?.get('title') // 'name'
+   */
+  readonly renamedFrom?: ReadonlyMap<string, string>
 }

@@ -27,6 +27,9 @@ export interface SchemaDraft {
   deprecated: boolean
   hasDefault: boolean
   default: unknown
+  opaque: ReadonlyMap<string, string> | undefined
+  extensibleEnum: ReadonlyArray<unknown> | undefined
+  renamedFrom: ReadonlyMap<string, string> | undefined
 }
 
 const noBounds: Partial<Record<BoundKeyword, number>> = Object.freeze({})
@@ -64,6 +67,9 @@ export function newDraft(id: number, ref: SourceRef, name?: string): SchemaDraft
     deprecated: false,
     hasDefault: false,
     default: undefined,
+    opaque: undefined,
+    extensibleEnum: undefined,
+    renamedFrom: undefined,
   }
 }
 
@@ -93,6 +99,9 @@ export function assignDraft(to: SchemaDraft, from: SchemaDraft): void {
   to.deprecated = from.deprecated
   to.hasDefault = from.hasDefault
   to.default = from.default
+  to.opaque = from.opaque
+  to.extensibleEnum = from.extensibleEnum
+  to.renamedFrom = from.renamedFrom
 }
 
 /** Whether a schema constrains nothing at all (`{}`, `true`). */
@@ -117,7 +126,9 @@ export function isUnconstrained(schema: Schema): boolean {
     !schema.readOnly &&
     !schema.writeOnly &&
     !schema.deprecated &&
-    !schema.hasDefault
+    !schema.hasDefault &&
+    schema.opaque === undefined &&
+    schema.extensibleEnum === undefined
   )
 }
 

@@ -2,6 +2,7 @@ import type { SchemaBuilder } from './build-schema.js'
 import type { DocumentSet, Node } from './document-set.js'
 import { fragmentPointer } from './json-pointer.js'
 import type { BoundKeyword, JsonType, Schema } from './model.js'
+import { keywordText, opaqueKeywords } from './opaque-keywords.js'
 import { isUnconstrained, typeSet, type SchemaDraft } from './schema-draft.js'
 
 /** What a schema's own keywords leave for the builder to apply after `allOf` members are merged in. */
@@ -35,6 +36,7 @@ export function readKeywords(docs: DocumentSet, node: Node, schemas: SchemaBuild
   let allOf: ReadonlyArray<Schema> = []
   let nullable = false
   let bounds = false
+  let opaque: Map<string, string> | undefined
   for (const key in value) {
     const field = value[key]
     switch (key) {
@@ -59,7 +61,7 @@ export function readKeywords(docs: DocumentSet, node: Node, schemas: SchemaBuild
         own.uniqueItems = field === true
         break
       case 'properties':
-        own.properties = readProperties(docs, schemas, at(key))
+        readProperties(docs, schemas, at(key), own)
         break
       case 'required':
         if (parameter) break
@@ -116,6 +118,10 @@ export function readKeywords(docs: DocumentSet, node: Node, schemas: SchemaBuild
       case 'x-nullable':
         if (field === true) nullable = true
         break
+      case 'x-extensible-enum':
+        if (!Array.isArray(field)) throw docs.error(at(key), 'must be an array')
+        own.extensibleEnum = field
+        break
       case 'minimum':
       case 'maximum':
       case 'exclusiveMinimum':
@@ -124,19 +130,29 @@ export function readKeywords(docs: DocumentSet, node: Node, schemas: SchemaBuild
         break
       default:
         if (plainBounds.has(key)) bounds = true
+        else if (opaqueKeywords.has(key)) (opaque ??= new Map()).set(key, keywordText(key, field))
     }
   }
   if (bounds) own.bounds = readBounds(docs, node, value)
+  if (opaque !== undefined) own.opaque = opaque
   return { allOf, nullable }
 }
 
-function readProperties(docs: DocumentSet, schemas: SchemaBuilder, start: Node): ReadonlyMap<string, Schema> {
+/** `properties`, and the renames declared on them (`x-rollsafe-renamed-from`, read beside a `$ref` too). */
+function readProperties(docs: DocumentSet, schemas: SchemaBuilder, start: Node, own: SchemaDraft): void {
   const node = docs.deref(start)
   const names = node.value
   if (typeof names !== 'object' || names === null || Array.isArray(names)) throw docs.error(node, 'must be an object')
   const properties = new Map<string, Schema>()
-  for (const name in names) properties.set(name, schemas.build(docs.child(node, name)))
-  return properties
+  let renamedFrom: Map<string, string> | undefined
+  for (const name in names) {
+    const written = (names as Record<string, unknown>)[name]
+    const from = typeof written === 'object' && written !== null ? (written as Record<string, unknown>)['x-rollsafe-renamed-from'] : undefined
+    if (typeof from === 'string' && from !== '') (renamedFrom ??= new Map()).set(name, from)
+    properties.set(name, schemas.build(docs.child(node, name)))
+  }
+  own.properties = properties
+  own.renamedFrom = renamedFrom
 }
 
 function readTypes(docs: DocumentSet, node: Node, type: unknown, version: string): ReadonlySet<JsonType> {

@@ -37,5 +37,7 @@ export function schemaShape(schema: Schema, path: ReadonlySet<Schema> = new Set(
   }
   for (const key of ['readOnly', 'writeOnly', 'deprecated'] as const) if (schema[key]) out[key] = true
   if (schema.hasDefault) out.default = schema.default
+  if (schema.opaque !== undefined) out.opaque = Object.fromEntries([...schema.opaque].sort(([a], [b]) => (a < b ? -1 : 1)))
+  if (schema.extensibleEnum !== undefined) out.extensibleEnum = schema.extensibleEnum
   return out
 }

@@ -11,7 +11,9 @@ export const rule = defineRule({
   summary: 'Version B rejects a request enum value that version A accepts.',
   why:
     'Clients of A send the value (their generated enums still have it, and stored data or user choices still ' +
-    'hold it). Mid-rollout B rejects those calls with 400.',
+    'hold it). Mid-rollout B rejects those calls with 400. Inside a request oneOf/anyOf, a value that another ' +
+    "branch of B takes in instead (moved into a branch of its own, with nothing else of A's branch rejected) is " +
+    'not reported: B still accepts the request; the new branch shows as request-union-branch-added.',
   safe:
     'Keep accepting the value and map it onto its replacement inside B; document it as deprecated. Remove it ' +
     'only once logs show no client sends it.',

@@ -105,6 +105,14 @@ describe.skipIf(!present)('diffApi on the real corpus', () => {
     expect(remote.length).toBeGreaterThan(0)
   })
 
+  it('adyen-checkout: alma moved from PaymentDetails into the new AlmaDetails branch is still accepted', async () => {
+    const payments = (await diffPair('adyen-checkout-v71')).filter((c) => c.operation === 'POST /payments')
+    const removedValues = payments.filter((c) => c.kind === 'enum-value-removed' && c.direction === 'request')
+    expect(removedValues.map(line)).toEqual([])
+    const added = payments.filter((c) => c.kind === 'union-branch-added').map((c) => (c.kind === 'union-branch-added' ? c.branch.name : ''))
+    expect(added).toContain('AlmaDetails')
+  })
+
   it.each(['adyen-checkout-v71', 'ory-kratos', 'supabase-auth', 'twilio-flex-v1'])('%s: diffs without error', async (name) => {
     expect((await diffPair(name)).length).toBeGreaterThan(0)
   })

@@ -4,6 +4,7 @@ import { createSchemaDiffer, type SchemaDiffer } from './diff-schemas.js'
 import type { ApiModel, Operation, Schema } from './model.js'
 import type { RelativeChange } from './relative-change.js'
 import { canonicalJson } from './canonical-json.js'
+import { isNarrowing } from './narrowing.js'
 import { namedSchemasReturned, successSchema } from './returned-schemas.js'
 import { ShapeIndex } from './shape-index.js'
 
@@ -53,25 +54,6 @@ function sourcesOf(site: WriteSite, a: ApiModel, b: ApiModel, returnedByB: Retur
     sources.push({ readOperation: named.operation, returned: named.schema, baseline: schema })
   }
   return sources
-}
-
-/** Changes that make a value B returned unacceptable to A's request. */
-function isNarrowing(change: RelativeChange): boolean {
-  switch (change.kind) {
-    case 'enum-value-removed':
-    case 'enum-added':
-    case 'union-branch-removed':
-      return true
-    case 'nullable-changed':
-      return !change.nullable
-    case 'property-added':
-    case 'property-required-changed':
-      return change.required
-    case 'property-removed':
-      return change.after.additionalProperties === false
-    default:
-      return 'effect' in change && change.effect !== 'widened'
-  }
 }
 
 /** What identifies a change across the round trip and its baseline (their paths share a root). */

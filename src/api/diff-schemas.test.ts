@@ -270,6 +270,46 @@ describe('diffSchemas: unions', () => {
   })
 })
 
+describe('diffSchemas: a request value another branch still accepts', () => {
+  const closed = (name: string, properties: Record<string, Schema>, required: string[] = []) =>
+    schema({ name, type: 'object', properties, required, additionalProperties: false })
+  const kind = (...values: string[]) => str({ enum: values })
+  const card = closed('Card', { type: kind('scheme'), number: str() })
+  const details = (...values: string[]) => closed('Details', { type: kind(...values), checkoutAttemptId: str() })
+  const alma = (extra: Record<string, Schema> = {}, required: string[] = []) =>
+    closed('Alma', { type: kind('alma'), checkoutAttemptId: str(), feeType: str(), ...extra }, required)
+
+  it('does not report a value that moved from a shared branch into a new one (Adyen: alma)', () => {
+    const a = schema({ oneOf: [card, details('alipay', 'alma')] })
+    const b = schema({ oneOf: [card, details('alipay'), alma()] })
+    expect(summary(diff(a, b, 'request'))).toEqual(['union-branch-added'])
+    // In a response the value is simply returned by another branch now: the narrowing is still a fact.
+    expect(summary(diff(a, b, 'response'))).toEqual(['union-branch-added', 'enum-value-removed oneOf[1].type alma'])
+  })
+
+  it('reports the value when the branch that takes it rejects other values of A (a new required property)', () => {
+    const a = schema({ oneOf: [card, details('alipay', 'alma')] })
+    const b = schema({ oneOf: [card, details('alipay'), alma({ plan: str() }, ['plan'])] })
+    expect(summary(diff(a, b, 'request'))).toEqual(['union-branch-added', 'enum-value-removed oneOf[1].type alma'])
+  })
+
+  it('needs exactly one branch to take the value in a oneOf, at least one in an anyOf', () => {
+    const twice = (keyword: 'oneOf' | 'anyOf') =>
+      diff(schema({ [keyword]: [card, details('alipay', 'alma')] }), schema({ [keyword]: [card, details('alipay'), alma(), { ...alma(), name: 'Alma2' }] }), 'request')
+    expect(summary(twice('oneOf'))).toEqual(['union-branch-added', 'union-branch-added', 'enum-value-removed oneOf[1].type alma'])
+    expect(summary(twice('anyOf'))).toEqual(['union-branch-added', 'union-branch-added'])
+  })
+
+  it('still reports the value where the same schema pair is reached outside the union', () => {
+    // One pair (Details in A, Details in B), reached first inside the union, then at `b`.
+    const sharedA = details('alipay', 'alma')
+    const sharedB = details('alipay')
+    const a = schema({ type: 'object', properties: { a: schema({ oneOf: [card, sharedA] }), b: sharedA } })
+    const b = schema({ type: 'object', properties: { a: schema({ oneOf: [card, sharedB, alma()] }), b: sharedB } })
+    expect(summary(diff(a, b, 'request'))).toEqual(['union-branch-added a', 'enum-value-removed b.type alma'])
+  })
+})
+
 describe('diffSchemas: sharing, cycles and memoization', () => {
   it('terminates on recursive schemas and reports a change once, at its first path', () => {
     const node = (extra: Schema) => {

@@ -1,3 +1,4 @@
+import { acceptedByOtherBranch, type BranchCover } from './branch-cover.js'
 import { compareKeywords, compareTypes } from './compare-keywords.js'
 import { compareStructure, compareUnions } from './compare-structure.js'
 import type { Schema } from './model.js'
@@ -47,19 +48,69 @@ function rebase(change: RelativeChange, path: ReadonlyArray<string>): RelativeCh
   return path.length === 0 ? change : { ...change, path: [...path, ...change.path] }
 }
 
-/** Depth-first from `root`, each reachable pair once, skipping pairs that lead to no change. */
-function collect(root: PairNode): ReadonlyArray<RelativeChange> {
+type Edge = PairNode['edges'][number]
+
+const branchSegment = /^(oneOf|anyOf)\[(\d+)\]$/
+
+/** The cover a walk enters through an edge from `node`: B's union branch, when the edge is one. */
+function coverOf(node: PairNode, edge: Edge): BranchCover | undefined {
+  const match = branchSegment.exec(edge.segment)
+  if (match === null) return undefined
+  const keyword = match[1] as 'oneOf' | 'anyOf'
+  if (node.after[keyword] === undefined) return undefined // A's union against B's plain schema
+  return { union: node.after, keyword, branch: Number(match[2]), original: edge.node.before }
+}
+
+interface Visit {
+  readonly node: PairNode
+  readonly path: ReadonlyArray<string>
+  /** The nearest union branch of B on the way here (request views only), and where its path starts. */
+  readonly cover: BranchCover | undefined
+  readonly coverDepth: number
+}
+
+/** Decides whether a change inside a union branch is held back; `path` is relative to the branch. */
+type IsCovered = (change: RelativeChange, path: ReadonlyArray<string>, cover: BranchCover) => boolean
+
+/**
+ * Depth-first from `root`, skipping pairs that lead to no change; each change once, at the first
+ * path where it counts. `isCovered` may hold back a change inside a union branch (a value another
+ * branch of B accepts): such a change is still reported where the same pair is reached outside
+ * that cover, so once something is held back a pair is walked again under another cover (what it
+ * already reported is not repeated).
+ */
+function collect(root: PairNode, isCovered: IsCovered | undefined): ReadonlyArray<RelativeChange> {
   const out: RelativeChange[] = []
-  const visited = new Set<PairNode>()
-  const stack: Array<{ readonly node: PairNode; readonly path: ReadonlyArray<string> }> = [{ node: root, path: [] }]
+  const visited = new Map<PairNode, Set<BranchCover | undefined>>()
+  const covers = new Map<Edge, BranchCover | undefined>()
+  const emitted = new Set<RelativeChange>()
+  // Until a change is held back, one visit per pair says all (the usual case, and the fast one).
+  let heldBack = false
+  const stack: Visit[] = [{ node: root, path: [], cover: undefined, coverDepth: 0 }]
   while (stack.length > 0) {
-    const { node, path } = stack.pop() as { node: PairNode; path: ReadonlyArray<string> }
-    if (visited.has(node)) continue
-    visited.add(node)
-    for (const change of node.changes) out.push(rebase(change, path))
+    const { node, path, cover, coverDepth } = stack.pop() as Visit
+    const seen = visited.get(node)
+    if (seen !== undefined && (!heldBack || seen.has(undefined) || seen.has(cover))) continue
+    if (seen === undefined) visited.set(node, new Set([cover]))
+    else seen.add(cover)
+    for (const change of node.changes) {
+      if (emitted.has(change)) continue
+      const placed = rebase(change, path)
+      if (cover !== undefined && isCovered?.(placed, placed.path.slice(coverDepth), cover) === true) {
+        heldBack = true
+        continue
+      }
+      emitted.add(change)
+      out.push(placed)
+    }
     for (let i = node.edges.length - 1; i >= 0; i--) {
-      const edge = node.edges[i] as PairNode['edges'][number]
-      if (edge.node.dirty && !visited.has(edge.node)) stack.push({ node: edge.node, path: [...path, edge.segment] })
+      const edge = node.edges[i] as Edge
+      if (!edge.node.dirty) continue
+      const next = [...path, edge.segment]
+      if (!covers.has(edge)) covers.set(edge, isCovered === undefined ? undefined : coverOf(node, edge))
+      const inner = covers.get(edge)
+      if (inner === undefined) stack.push({ node: edge.node, path: next, cover, coverDepth })
+      else stack.push({ node: edge.node, path: next, cover: inner, coverDepth: next.length })
     }
   }
   return out
@@ -118,15 +169,29 @@ export function createSchemaDiffer(views: SchemaViews, shapes: ShapeIndex = new 
     for (const { node: child } of node.edges) if (child.dirty) markDirty(node)
   }
 
+  const collecting = new Set<PairNode>()
+  const diffPair = (before: Schema, after: Schema): ReadonlyArray<RelativeChange> | undefined => {
+    if (unchanged(before, after)) return []
+    const root = nodeFor(before, after)
+    while (pending.length > 0) expand(pending.pop() as PairNode)
+    if (!root.dirty) return []
+    if (root.flat === undefined) {
+      if (collecting.has(root)) return undefined // asked again while it is being walked: a cycle
+      collecting.add(root)
+      root.flat = collect(root, isCovered)
+      collecting.delete(root)
+    }
+    return root.flat
+  }
+  // Request data only: B must accept what A accepted, and another branch of B may be what does.
+  const isCovered =
+    views.after === 'request'
+      ? (change: RelativeChange, path: ReadonlyArray<string>, cover: BranchCover): boolean =>
+          change.kind === 'enum-value-removed' && acceptedByOtherBranch(cover, path, change.value, diffPair)
+      : undefined
+
   return {
-    diff(before, after) {
-      if (unchanged(before, after)) return []
-      const root = nodeFor(before, after)
-      while (pending.length > 0) expand(pending.pop() as PairNode)
-      if (!root.dirty) return []
-      root.flat ??= collect(root)
-      return root.flat
-    },
+    diff: (before, after) => diffPair(before, after) ?? [],
     get pairsCompared() {
       return nodes.size
     },

@@ -70,6 +70,7 @@ import { rule as responseEnumValueAdded } from './response-enum-value-added.js'
 import { rule as responseEnumValueRemoved } from './response-enum-value-removed.js'
 import { rule as responseErrorStatusAdded } from './response-error-status-added.js'
 import { rule as responseErrorStatusRemoved } from './response-error-status-removed.js'
+import { rule as responseExtensibleEnumValueAdded } from './response-extensible-enum-value-added.js'
 import { rule as responseFormatChanged } from './response-format-changed.js'
 import { rule as responseFormatNarrowed } from './response-format-narrowed.js'
 import { rule as responseHeaderAdded } from './response-header-added.js'
@@ -186,6 +187,7 @@ export const apiRules: ReadonlyArray<Rule<ChangeKind>> = [
   responseEnumValueRemoved as unknown as Rule<ChangeKind>,
   responseErrorStatusAdded as unknown as Rule<ChangeKind>,
   responseErrorStatusRemoved as unknown as Rule<ChangeKind>,
+  responseExtensibleEnumValueAdded as unknown as Rule<ChangeKind>,
   responseFormatChanged as unknown as Rule<ChangeKind>,
   responseFormatNarrowed as unknown as Rule<ChangeKind>,
   responseHeaderAdded as unknown as Rule<ChangeKind>,

@@ -1,5 +1,5 @@
 import { schemaMessage } from '../../src/api/describe-change.js'
-import { formatValue } from '../../src/api/describe.js'
+import { describeEnumValue } from '../../src/api/describe-value-change.js'
 import { defineRule } from '../../src/core/rule.js'
 
 export const rule = defineRule({
@@ -20,6 +20,6 @@ export const rule = defineRule({
     'oasdiff: request-parameter-property-enum-value-added',
   ],
   check(change, report) {
-    report({ message: schemaMessage(change, `enum value ${formatValue(change.value)} added`), at: change.at })
+    report({ message: schemaMessage(change, describeEnumValue(change)), at: change.at })
   },
 })

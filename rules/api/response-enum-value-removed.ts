@@ -1,5 +1,5 @@
 import { schemaMessage } from '../../src/api/describe-change.js'
-import { formatValue } from '../../src/api/describe.js'
+import { describeEnumValue } from '../../src/api/describe-value-change.js'
 import { defineRule } from '../../src/core/rule.js'
 
 export const rule = defineRule({
@@ -13,6 +13,6 @@ export const rule = defineRule({
   safe: 'Nothing to do for clients of A; remove the client code for the value once no deployment returns it.',
   seeAlso: ['oasdiff: response-property-enum-value-removed', 'oasdiff: response-mediatype-enum-value-removed'],
   check(change, report) {
-    report({ message: schemaMessage(change, `enum value ${formatValue(change.value)} removed`), at: change.at })
+    report({ message: schemaMessage(change, describeEnumValue(change)), at: change.at })
   },
 })

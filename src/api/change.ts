@@ -169,7 +169,15 @@ export type ApiChange =
     })
   | (SchemaLevel & { readonly kind: 'nullable-changed'; readonly nullable: boolean })
   | (SchemaLevel & { readonly kind: 'format-changed'; readonly effect: Effect })
-  | (SchemaLevel & { readonly kind: 'enum-value-added' | 'enum-value-removed'; readonly value: unknown })
+  | (SchemaLevel & {
+      readonly kind: 'enum-value-added' | 'enum-value-removed'
+      readonly value: unknown
+      /**
+       * The value is listed in `x-extensible-enum`, an open set: clients must expect values it does
+       * not list, so a value B adds there is news, not a value A's clients cannot read.
+       */
+      readonly extensible: boolean
+    })
   /** An enum (or const) appeared where any value of the type was allowed, or went away. */
   | (SchemaLevel & { readonly kind: 'enum-added' | 'enum-removed' })
   | (SchemaLevel & { readonly kind: 'pattern-changed'; readonly effect: Effect })
@@ -224,7 +232,11 @@ export type ApiChange =
       readonly detail: 'property' | 'mapping-added' | 'mapping-removed' | 'mapping-changed' | 'added' | 'removed'
       readonly value?: string
     })
-  /** A keyword rollsafe cannot compare by meaning (`not`, unmerged `allOf`, `if`/`then`) changed. */
+  /**
+   * A keyword rollsafe cannot compare by meaning changed: `not`, unmerged `allOf`, a tuple's length
+   * (`prefixItems`), or one of the keywords the model keeps as text (`if`, `contains`,
+   * `patternProperties`, `dependentRequired`, `unevaluatedProperties`…: `Schema.opaque`).
+   */
   | (SchemaLevel & { readonly kind: 'schema-uncomparable'; readonly keyword: string })
   /**
    * Mixed versions in one workflow: a value B returns from `readOperation` and the client sends

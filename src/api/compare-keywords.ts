@@ -49,19 +49,30 @@ export function compareTypes(a: Schema, b: Schema, sink: PairSink): void {
   if (isNullable(a.types) !== nullable) sink.change({ kind: 'nullable-changed', path: [], before: a, after: b, at, nullable })
 }
 
-function compareEnums(a: Schema, b: Schema, sink: PairSink): void {
-  const base = { path: [], before: a, after: b, at: b.ref } as const
-  if (a.enum === undefined && b.enum === undefined) return
-  if (a.enum === undefined) return sink.change({ ...base, kind: 'enum-added' })
-  if (b.enum === undefined) return sink.change({ ...base, kind: 'enum-removed' })
-  const before = new Map(a.enum.map((value) => [canonicalJson(value), value]))
-  const after = new Map(b.enum.map((value) => [canonicalJson(value), value]))
+/** Values added to and removed from one list (`enum`, or `x-extensible-enum` when `extensible`). */
+function compareValues(a: Schema, b: Schema, sink: PairSink, extensible: boolean): void {
+  const base = { path: [], before: a, after: b, at: b.ref, extensible } as const
+  const before = new Map((extensible ? a.extensibleEnum : a.enum)?.map((value) => [canonicalJson(value), value]))
+  const after = new Map((extensible ? b.extensibleEnum : b.enum)?.map((value) => [canonicalJson(value), value]))
   for (const key of [...before.keys()].sort()) {
     if (!after.has(key)) sink.change({ ...base, kind: 'enum-value-removed', value: before.get(key) })
   }
   for (const key of [...after.keys()].sort()) {
     if (!before.has(key)) sink.change({ ...base, kind: 'enum-value-added', value: after.get(key) })
   }
+}
+
+/**
+ * `enum` (and `const`) values; an enum appearing or going is one change. `x-extensible-enum` lists
+ * the values known today of an open set: only its values are compared, each change marked
+ * `extensible` (an extensible list appearing or going restricts nothing, so it is no change).
+ */
+function compareEnums(a: Schema, b: Schema, sink: PairSink): void {
+  const base = { path: [], before: a, after: b, at: b.ref } as const
+  if (a.enum === undefined && b.enum !== undefined) sink.change({ ...base, kind: 'enum-added' })
+  else if (a.enum !== undefined && b.enum === undefined) sink.change({ ...base, kind: 'enum-removed' })
+  else if (a.enum !== undefined) compareValues(a, b, sink, false)
+  if (a.extensibleEnum !== undefined && b.extensibleEnum !== undefined) compareValues(a, b, sink, true)
 }
 
 function compareBounds(a: Schema, b: Schema, sink: PairSink): void {
@@ -110,9 +121,19 @@ function compareDiscriminators(a: Schema, b: Schema, sink: PairSink): void {
   }
 }
 
-/** `not` and the `allOf` members the loader could not merge: compared only for equality. */
+/**
+ * `not`, the `allOf` members the loader could not merge, and the keywords the model keeps as text
+ * (`if`/`then`/`else`, `contains`, `patternProperties`…): compared only for equality, each keyword
+ * that differs reported once.
+ */
 function compareUncomparable(a: Schema, b: Schema, sink: PairSink): void {
   const base = { kind: 'schema-uncomparable', path: [], before: a, after: b, at: b.ref } as const
+  if (a.opaque !== undefined || b.opaque !== undefined) {
+    const keywords = new Set([...(a.opaque?.keys() ?? []), ...(b.opaque?.keys() ?? [])])
+    for (const keyword of [...keywords].sort()) {
+      if (a.opaque?.get(keyword) !== b.opaque?.get(keyword)) sink.change({ ...base, keyword })
+    }
+  }
   const notSame = a.not === undefined || b.not === undefined ? a.not !== b.not : !sink.sameShape(a.not, b.not)
   if (notSame) sink.change({ ...base, keyword: 'not' })
   const allA = a.allOf ?? []

@@ -17,6 +17,17 @@ export function describeEnumLimit(change: ChangeOf<'enum-added'>): string {
 }
 
 /**
+ * `enum value \`archived\` added`, `extensible enum value \`archived\` removed` (`x-extensible-enum`).
+ *
+ * @example
+ * describeEnumValue(change) // 'enum value `archived` added'
+ */
+export function describeEnumValue(change: ChangeOf<'enum-value-added' | 'enum-value-removed'>): string {
+  const verb = change.kind === 'enum-value-added' ? 'added' : 'removed'
+  return `${change.extensible ? 'extensible enum' : 'enum'} value ${formatValue(change.value)} ${verb}`
+}
+
+/**
  * `default \`10\` added`, `default \`10\` removed`, `default changed from \`10\` to \`20\``.
  *
  * @example

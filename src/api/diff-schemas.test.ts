@@ -68,6 +68,27 @@ describe('diffSchemas: keywords', () => {
     expect(diff(schema({ enum: [{ a: 1, b: 2 }] }), schema({ enum: [{ b: 2, a: 1 }] }))).toEqual([])
   })
 
+  it('compares x-extensible-enum values apart from enum, marked extensible; the list coming or going is no change', () => {
+    const open = (...values: string[]) => str({ extensibleEnum: values })
+    expect(diff(open('a', 'b'), open('a', 'c'))).toMatchObject([
+      { kind: 'enum-value-removed', value: 'b', extensible: true },
+      { kind: 'enum-value-added', value: 'c', extensible: true },
+    ])
+    expect(diff(str({ enum: ['a'] }), str({ enum: ['a', 'b'] }))).toMatchObject([{ kind: 'enum-value-added', extensible: false }])
+    expect(diff(str(), open('a'))).toEqual([])
+    expect(diff(open('a'), str())).toEqual([])
+  })
+
+  it('reports each keyword kept as text (if, contains, patternProperties…) whose text differs', () => {
+    const opaque = (entries: Record<string, string>) => schema({ type: 'object', opaque: new Map(Object.entries(entries)) })
+    const changes = diff(opaque({ if: '{"a":1}', contains: '{}' }), opaque({ if: '{"a":2}', contains: '{}', propertyNames: '{}' }))
+    expect(changes).toMatchObject([
+      { kind: 'schema-uncomparable', keyword: 'if' },
+      { kind: 'schema-uncomparable', keyword: 'propertyNames' },
+    ])
+    expect(diff(opaque({ if: '{"a":1}' }), opaque({ if: '{"a":1}' }))).toEqual([])
+  })
+
   it('rates pattern changes', () => {
     expect(summary(diff(str(), str({ pattern: '^a' })))).toEqual(['pattern-changed  narrowed'])
     expect(summary(diff(str({ pattern: '^a' }), str()))).toEqual(['pattern-changed  widened'])

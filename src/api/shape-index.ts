@@ -33,11 +33,14 @@ function localText(schema: Schema): string {
   if (schema.deprecated) bits |= 2048
   let text = schema.format === undefined ? `${bits}` : `${bits}f${JSON.stringify(schema.format)}`
   if (schema.enum !== undefined) text += `|e${sortedText(schema.enum.map(canonicalJson))}`
+  if (schema.extensibleEnum !== undefined) text += `|x${sortedText(schema.extensibleEnum.map(canonicalJson))}`
   if (schema.pattern !== undefined) text += `|p${JSON.stringify(schema.pattern)}`
   if (schema.hasDefault) text += `|d${canonicalJson(schema.default)}`
   if (schema.required.size > 0) text += `|r${sortedText(schema.required)}`
   if (schema.discriminator !== undefined) text += `|m${discriminatorText(schema)}`
   for (const keyword in schema.bounds) text += `|${keyword}=${schema.bounds[keyword as BoundKeyword]}`
+  // Texts the model does not interpret: equal text, same constraint (nested `$ref`s as written).
+  if (schema.opaque !== undefined) text += `|o${JSON.stringify([...schema.opaque].sort(([x], [y]) => (x < y ? -1 : 1)))}`
   return text
 }
 

@@ -1,4 +1,5 @@
 import type { DocumentSet, Node } from './document-set.js'
+import type { SourceDocument } from './read-document.js'
 import { mergeSchemas, type MergeContext } from './merge-schemas.js'
 import type { Discriminator, JsonType, Schema } from './model.js'
 import { readKeywords } from './schema-keywords.js'
@@ -24,6 +25,7 @@ export class SchemaBuilder implements MergeContext {
   /** Keyed by the parsed value itself: one object per place in a file, and cheaper than a path key. */
   private readonly built = new Map<object, SchemaDraft>()
   private readonly builtAsParameter = new Map<object, SchemaDraft>()
+  private readonly renameHints = new Map<SourceDocument, boolean>()
   private lastId = 0
 
   constructor(
@@ -47,7 +49,8 @@ export class SchemaBuilder implements MergeContext {
   build(start: Node, parameter = false): Schema {
     let node = start
     let name: string | undefined
-    if (this.docs.isRef(node.value) && !(this.version === '3.1' && this.hasConstraints(node.value))) {
+    let siblingRef = this.docs.isRef(node.value)
+    if (siblingRef && !(this.version === '3.1' && this.hasConstraints(node.value as object))) {
       // Hop by hop, to name the schema after the first component on the way (DigitalOcean's
       // components are $refs to files). Pointers from $refs are flat strings: cheap to match.
       for (let hops = 0; this.docs.isRef(node.value); hops++) {
@@ -55,6 +58,7 @@ export class SchemaBuilder implements MergeContext {
         node = this.docs.follow(node)
         name ??= componentName(node.pointer)
       }
+      siblingRef = false
     }
     const memo = parameter ? this.builtAsParameter : this.built
     const key = typeof node.value === 'object' && node.value !== null ? node.value : undefined
@@ -62,7 +66,7 @@ export class SchemaBuilder implements MergeContext {
     if (known !== undefined) return known
     const draft = newDraft(0, this.docs.sourceRef(node), name)
     if (key !== undefined) memo.set(key, draft)
-    this.fill(draft, node, parameter) // an error here ends the whole load, so nothing to undo
+    this.fill(draft, node, parameter, siblingRef) // an error here ends the whole load, so nothing to undo
     draft.id = this.nextId()
     return draft
   }
@@ -74,22 +78,35 @@ export class SchemaBuilder implements MergeContext {
     return draft
   }
 
+  /** Whether a file may hold `x-rollsafe-renamed-from` at all (most hold none: skip the lookups). */
+  mayDeclareRenames(doc: SourceDocument): boolean {
+    let mentions = this.renameHints.get(doc)
+    if (mentions === undefined) {
+      mentions = doc.text.includes('x-rollsafe-renamed-from')
+      this.renameHints.set(doc, mentions)
+    }
+    return mentions
+  }
+
   private hasConstraints(value: object): boolean {
     return Object.keys(value).some((key) => key !== '$ref' && !annotations.has(key) && !key.startsWith('x-'))
   }
 
-  private fill(draft: SchemaDraft, node: Node, parameter: boolean): void {
+  /** `siblingRef`: a 3.1 `$ref` with constraints beside it, merged with its target like an `allOf`. */
+  private fill(draft: SchemaDraft, node: Node, parameter: boolean, siblingRef: boolean): void {
     if (typeof node.value === 'boolean' && this.version === '3.1') {
       if (!node.value) draft.not = this.synthetic(node, () => undefined)
       return
     }
-    const keywords = readKeywords(this.docs, node, this, parameter, draft)
-    if (this.docs.isRef(node.value)) this.mergeMembers(draft, [this.build(this.docs.follow(node)), ...keywords.allOf])
-    else if (keywords.allOf.length > 0) this.mergeMembers(draft, keywords.allOf)
+    const nullableFlag = readKeywords(this.docs, node, this, parameter, draft)
+    const members = draft.allOf
+    draft.allOf = undefined
+    if (siblingRef) this.mergeMembers(draft, [this.build(this.docs.follow(node)), ...(members ?? [])])
+    else if (members !== undefined && members.length > 0) this.mergeMembers(draft, members)
     const nullable = this.mergeSingleBranch(draft, 'oneOf') || this.mergeSingleBranch(draft, 'anyOf')
-    if (keywords.nullable || nullable) {
+    if (nullableFlag || nullable) {
       draft.types = withNull(draft.types)
-      if (keywords.nullable && draft.enum !== undefined && !draft.enum.includes(null)) draft.enum = [...draft.enum, null]
+      if (nullableFlag && draft.enum !== undefined && !draft.enum.includes(null)) draft.enum = [...draft.enum, null]
     }
     if (draft.enum?.includes(null)) draft.types = withNull(draft.types)
     if (draft.discriminator !== undefined) draft.discriminator = this.withImplicitMapping(draft, draft.discriminator)

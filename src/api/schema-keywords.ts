@@ -5,99 +5,130 @@ import type { BoundKeyword, JsonType, Schema } from './model.js'
 import { keywordText, opaqueKeywords } from './opaque-keywords.js'
 import { isUnconstrained, typeSet, type SchemaDraft } from './schema-draft.js'
 
-/** What a schema's own keywords leave for the builder to apply after `allOf` members are merged in. */
-export interface Keywords {
-  readonly allOf: ReadonlyArray<Schema>
-  /** 3.0 `nullable: true` or Swagger `x-nullable: true`. */
-  readonly nullable: boolean
+const singleTypes = new Map<string, ReadonlySet<JsonType>>(
+  (['null', 'boolean', 'object', 'array', 'number', 'integer', 'string'] as const).map((type) => [type, typeSet([type])]),
+)
+
+/** The raw values of the numeric keywords, gathered on the one pass over the keys (one shape for all). */
+interface Limits {
+  maxLength: unknown
+  minLength: unknown
+  maxItems: unknown
+  minItems: unknown
+  maxProperties: unknown
+  minProperties: unknown
+  multipleOf: unknown
+  minimum: unknown
+  maximum: unknown
+  exclusiveMinimum: unknown
+  exclusiveMaximum: unknown
 }
 
-const jsonTypes = new Set<string>(['null', 'boolean', 'object', 'array', 'number', 'integer', 'string'])
-const plainBounds = new Set<string>(['maxLength', 'minLength', 'maxItems', 'minItems', 'maxProperties', 'minProperties', 'multipleOf'])
+function newLimits(): Limits {
+  return {
+    maxLength: undefined,
+    minLength: undefined,
+    maxItems: undefined,
+    minItems: undefined,
+    maxProperties: undefined,
+    minProperties: undefined,
+    multipleOf: undefined,
+    minimum: undefined,
+    maximum: undefined,
+    exclusiveMinimum: undefined,
+    exclusiveMaximum: undefined,
+  }
+}
 
 /**
  * Reads the keywords of one schema object into `own` (checking the shapes the model relies on, with
  * the place of anything malformed) and builds its sub-schemas. Annotations are skipped. One pass over
- * the keys the object has, since most schemas use few of the keywords.
+ * the keys the object has, since most schemas use few of the keywords; cases are ordered by how
+ * often real documents use them. `allOf` members are left in `own.allOf` for the builder to merge.
+ * Returns whether the schema is nullable the 3.0 or Swagger way (`nullable`, `x-nullable`).
  */
-export function readKeywords(docs: DocumentSet, node: Node, schemas: SchemaBuilder, parameter: boolean, own: SchemaDraft): Keywords {
-  const o = node.value
-  if (typeof o !== 'object' || o === null || Array.isArray(o)) throw docs.error(node, 'a schema must be an object')
-  const value = o as Record<string, unknown>
-  const at = (key: string): Node => docs.child(node, key)
-  const list = (key: string): Schema[] => {
-    const entries = value[key]
-    const where = at(key)
-    if (!Array.isArray(entries)) throw docs.error(where, 'must be an array of schemas')
-    const built: Schema[] = []
-    for (let i = 0; i < entries.length; i++) built.push(schemas.build(docs.child(where, i)))
-    return built
-  }
-  let allOf: ReadonlyArray<Schema> = []
+export function readKeywords(docs: DocumentSet, node: Node, schemas: SchemaBuilder, parameter: boolean, own: SchemaDraft): boolean {
+  const value = node.value
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw docs.error(node, 'a schema must be an object')
+  const fields = value as Record<string, unknown>
   let nullable = false
-  let bounds = false
+  let limits: Limits | undefined
   let opaque: Map<string, string> | undefined
-  for (const key in value) {
-    const field = value[key]
+  for (const key in fields) {
+    const field = fields[key]
     switch (key) {
       case 'type':
-        own.types = readTypes(docs, node, field, schemas.version)
+        own.types = (typeof field === 'string' ? singleTypes.get(field) : undefined) ?? readTypes(docs, node, field, schemas.version)
         if (field === 'file') own.format = 'binary'
         break
-      case 'format':
-        if (typeof field === 'string' && own.format === undefined) own.format = field
-        break
-      case 'pattern':
-        if (typeof field === 'string') own.pattern = field
-        break
-      case 'enum':
-        if (!Array.isArray(field)) throw docs.error(at(key), 'must be an array')
-        if (own.enum === undefined) own.enum = field
-        break
-      case 'const':
-        own.enum = [field]
-        break
-      case 'uniqueItems':
-        own.uniqueItems = field === true
+      case 'description':
+      case 'title':
+      case 'example':
+      case 'examples':
+      case '$ref':
         break
       case 'properties':
-        readProperties(docs, schemas, at(key), own)
+        readProperties(docs, schemas, docs.child(node, key), own)
+        break
+      case 'enum':
+        if (!Array.isArray(field)) throw docs.error(docs.child(node, key), 'must be an array')
+        if (own.enum === undefined) own.enum = field
+        break
+      case 'nullable':
+        if (field === true && schemas.version !== '3.1') nullable = true
+        break
+      case 'anyOf':
+        own.anyOf = readList(docs, schemas, node, key, field)
+        break
+      case 'items':
+        if (Array.isArray(field)) own.prefixItems = readList(docs, schemas, node, key, field)
+        else own.items = schemas.build(docs.child(node, key))
         break
       case 'required':
         if (parameter) break
-        if (!Array.isArray(field) || field.some((name) => typeof name !== 'string')) {
-          throw docs.error(at(key), 'must be an array of property names')
+        if (!Array.isArray(field) || !field.every((name) => typeof name === 'string')) {
+          throw docs.error(docs.child(node, key), 'must be an array of property names')
         }
         if (field.length > 0) own.required = new Set(field as string[])
         break
       case 'additionalProperties':
         if (field === false) own.additionalProperties = false
         else if (typeof field === 'object' && field !== null) {
-          const extra = schemas.build(at(key))
+          const extra = schemas.build(docs.child(node, key))
           own.additionalProperties = isUnconstrained(extra) ? true : extra
         }
         break
-      case 'items':
-        if (Array.isArray(field)) own.prefixItems = list(key)
-        else own.items = schemas.build(at(key))
+      case 'format':
+        if (typeof field === 'string' && own.format === undefined) own.format = field
         break
-      case 'prefixItems':
-        own.prefixItems = list(key)
+      case 'default':
+        own.hasDefault = true
+        own.default = field
+        break
+      case 'maxLength':
+      case 'minLength':
+      case 'maxItems':
+      case 'minItems':
+      case 'maxProperties':
+      case 'minProperties':
+      case 'multipleOf':
+      case 'minimum':
+      case 'maximum':
+      case 'exclusiveMinimum':
+      case 'exclusiveMaximum':
+        ;(limits ??= newLimits())[key] = field
         break
       case 'oneOf':
-        own.oneOf = list(key)
-        break
-      case 'anyOf':
-        own.anyOf = list(key)
+        own.oneOf = readList(docs, schemas, node, key, field)
         break
       case 'allOf':
-        allOf = list(key)
+        own.allOf = readList(docs, schemas, node, key, field)
         break
-      case 'not':
-        own.not = schemas.build(at(key))
+      case 'prefixItems':
+        own.prefixItems = readList(docs, schemas, node, key, field)
         break
-      case 'discriminator':
-        own.discriminator = readDiscriminator(docs, at(key))
+      case 'pattern':
+        if (typeof field === 'string') own.pattern = field
         break
       case 'readOnly':
         own.readOnly = field === true
@@ -108,34 +139,40 @@ export function readKeywords(docs: DocumentSet, node: Node, schemas: SchemaBuild
       case 'deprecated':
         own.deprecated = field === true
         break
-      case 'default':
-        own.hasDefault = true
-        own.default = field
+      case 'const':
+        own.enum = [field]
         break
-      case 'nullable':
-        if (schemas.version !== '3.1' && field === true) nullable = true
+      case 'uniqueItems':
+        own.uniqueItems = field === true
+        break
+      case 'not':
+        own.not = schemas.build(docs.child(node, key))
+        break
+      case 'discriminator':
+        own.discriminator = readDiscriminator(docs, docs.child(node, key))
         break
       case 'x-nullable':
         if (field === true) nullable = true
         break
       case 'x-extensible-enum':
-        if (!Array.isArray(field)) throw docs.error(at(key), 'must be an array')
+        if (!Array.isArray(field)) throw docs.error(docs.child(node, key), 'must be an array')
         own.extensibleEnum = field
         break
-      case 'minimum':
-      case 'maximum':
-      case 'exclusiveMinimum':
-      case 'exclusiveMaximum':
-        bounds = true
-        break
       default:
-        if (plainBounds.has(key)) bounds = true
-        else if (opaqueKeywords.has(key)) (opaque ??= new Map()).set(key, keywordText(key, field))
+        if (opaqueKeywords.has(key)) (opaque ??= new Map()).set(key, keywordText(key, field))
     }
   }
-  if (bounds) own.bounds = readBounds(docs, node, value)
+  if (limits !== undefined) own.bounds = readBounds(docs, node, limits)
   if (opaque !== undefined) own.opaque = opaque
-  return { allOf, nullable }
+  return nullable
+}
+
+function readList(docs: DocumentSet, schemas: SchemaBuilder, node: Node, key: string, entries: unknown): Schema[] {
+  const where = docs.child(node, key)
+  if (!Array.isArray(entries)) throw docs.error(where, 'must be an array of schemas')
+  const built: Schema[] = []
+  for (let i = 0; i < entries.length; i++) built.push(schemas.build(docs.child(where, i)))
+  return built
 }
 
 /** `properties`, and the renames declared on them (`x-rollsafe-renamed-from`, read beside a `$ref` too). */
@@ -144,11 +181,14 @@ function readProperties(docs: DocumentSet, schemas: SchemaBuilder, start: Node, 
   const names = node.value
   if (typeof names !== 'object' || names === null || Array.isArray(names)) throw docs.error(node, 'must be an object')
   const properties = new Map<string, Schema>()
+  const hints = schemas.mayDeclareRenames(node.doc)
   let renamedFrom: Map<string, string> | undefined
   for (const name in names) {
     const written = (names as Record<string, unknown>)[name]
-    const from = typeof written === 'object' && written !== null ? (written as Record<string, unknown>)['x-rollsafe-renamed-from'] : undefined
-    if (typeof from === 'string' && from !== '') (renamedFrom ??= new Map()).set(name, from)
+    if (hints && typeof written === 'object' && written !== null) {
+      const from = (written as Record<string, unknown>)['x-rollsafe-renamed-from']
+      if (typeof from === 'string' && from !== '') (renamedFrom ??= new Map()).set(name, from)
+    }
     properties.set(name, schemas.build(docs.child(node, name)))
   }
   own.properties = properties
@@ -160,27 +200,30 @@ function readTypes(docs: DocumentSet, node: Node, type: unknown, version: string
   const types: JsonType[] = []
   for (const name of names) {
     if (name === 'file' && version === '2.0') types.push('string')
-    else if (typeof name === 'string' && jsonTypes.has(name)) types.push(name as JsonType)
+    else if (typeof name === 'string' && singleTypes.has(name)) types.push(name as JsonType)
     else throw docs.error(docs.child(node, 'type'), `${JSON.stringify(name)} is not a type`)
   }
   return typeSet(types)
 }
 
-function readBounds(docs: DocumentSet, node: Node, value: Record<string, unknown>): Partial<Record<BoundKeyword, number>> {
+const plainBounds = ['maxLength', 'minLength', 'maxItems', 'minItems', 'maxProperties', 'minProperties', 'multipleOf'] as const
+
+/** The numeric keywords, checked, in one fixed order; 2.0/3.0 boolean exclusive flags become 3.1 numeric bounds. */
+function readBounds(docs: DocumentSet, node: Node, limits: Limits): Partial<Record<BoundKeyword, number>> {
   const bounds: Partial<Record<BoundKeyword, number>> = {}
-  const number = (key: string): number | undefined => {
-    const n = value[key]
+  const number = (key: keyof Limits): number | undefined => {
+    const n = limits[key]
     if (n === undefined) return undefined
     if (typeof n !== 'number') throw docs.error(docs.child(node, key), 'must be a number')
     return n
   }
-  for (const key of plainBounds as ReadonlySet<BoundKeyword>) {
+  for (const key of plainBounds) {
     const n = number(key)
     if (n !== undefined) bounds[key] = n
   }
-  for (const [bound, exclusive] of [['minimum', 'exclusiveMinimum'], ['maximum', 'exclusiveMaximum']] as const) {
+  for (const [bound, exclusive] of exclusivePairs) {
     const limit = number(bound)
-    const flag = value[exclusive]
+    const flag = limits[exclusive]
     if (typeof flag === 'boolean') {
       if (limit !== undefined) bounds[flag ? exclusive : bound] = limit // 2.0/3.0: a flag on the limit
     } else {
@@ -191,6 +234,11 @@ function readBounds(docs: DocumentSet, node: Node, value: Record<string, unknown
   }
   return bounds
 }
+
+const exclusivePairs = [
+  ['minimum', 'exclusiveMinimum'],
+  ['maximum', 'exclusiveMaximum'],
+] as const
 
 function readDiscriminator(docs: DocumentSet, node: Node): SchemaDraft['discriminator'] {
   const value = node.value

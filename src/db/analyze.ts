@@ -1,0 +1,51 @@
+import type { DbChange } from './change.js'
+import type { MigrationFile } from './migration-file.js'
+import { parseSql } from './parse-sql.js'
+import { replayFile, type RunState } from './replay-file.js'
+import { emptySchema, type SchemaModel } from './schema-model.js'
+import { substituteTemplates, type TemplateVars } from './templates.js'
+
+export interface AnalyzeOptions {
+  /** PostgreSQL major version for the lock facts (default 15). */
+  readonly pgVersion?: number
+  /** Treat every file as wrapped in one transaction, whatever its layout says. */
+  readonly assumeInTransaction?: boolean
+  /** `--var name=value` for template placeholders. */
+  readonly vars?: TemplateVars
+}
+
+export interface Analysis {
+  readonly changes: ReadonlyArray<DbChange>
+  /** The schema after every file. */
+  readonly schema: SchemaModel
+}
+
+/**
+ * Replays `history` (state only), then each of `files` in order, returning the changes of `files`.
+ * Call `initParser()` once before.
+ *
+ * @example
+ * await initParser()
+ * const { changes } = analyzeMigrations([{ path: 'm.sql', text: 'drop table t;', transactional: false }])
+ */
+export function analyzeMigrations(
+  files: ReadonlyArray<MigrationFile>,
+  options: AnalyzeOptions = {},
+  history: ReadonlyArray<MigrationFile> = [],
+  base: SchemaModel = emptySchema,
+): Analysis {
+  const pgVersion = options.pgVersion ?? 15
+  let state: RunState = { schema: base, searchPath: ['public'] }
+  const changes: DbChange[] = []
+  const run = (file: MigrationFile, isHistory: boolean): void => {
+    const text = substituteTemplates(file.path, file.text, options.vars ?? {})
+    const parsed = parseSql(file.path, text)
+    const transactional = file.transactional || Boolean(options.assumeInTransaction)
+    const result = replayFile(parsed, { ...state, searchPath: ['public'] }, { transactional, pgVersion, history: isHistory })
+    state = result.state
+    changes.push(...result.changes)
+  }
+  for (const file of history) run(file, true)
+  for (const file of files) run(file, false)
+  return { changes, schema: state.schema }
+}

@@ -1,0 +1,123 @@
+import type { DbChange, HeldLock, StatementRef } from './change.js'
+import { lockFacts, strongest, type LockFacts } from './lock-facts.js'
+import { settleOrigins } from './origins.js'
+import type { ParsedFile, ParsedStatement } from './parse-sql.js'
+import { applyStatement } from './replay/apply-statement.js'
+import { originOf, type Emitted, type ReplayScope } from './replay/scope.js'
+import type { ObjectOrigin, SchemaModel } from './schema-model.js'
+import { settingOf, TransactionTracker, transactionControl } from './transaction-tracker.js'
+
+/** What carries over from one migration file to the next. */
+export interface RunState {
+  readonly schema: SchemaModel
+  readonly searchPath: ReadonlyArray<string>
+}
+
+export interface FileRunOptions {
+  /** The runner wraps the whole file in one transaction. */
+  readonly transactional: boolean
+  readonly pgVersion: number
+  /** History files: replayed for state; what they create counts as `existing`. */
+  readonly history: boolean
+}
+
+const opaqueTypes = new Set(['DoStmt', 'CreateFunctionStmt', 'CallStmt'])
+
+function searchPathOf(value: string | undefined): ReadonlyArray<string> {
+  if (value === undefined || value.trim() === '') return ['public']
+  const parts = value.split(',').map((p) => p.trim().replace(/^"|"$/g, '')).filter((p) => p !== '' && p !== '$user')
+  return parts.length === 0 ? ['public'] : parts
+}
+
+function lookupOrigin(schema: SchemaModel, key: string): ObjectOrigin {
+  return originOf(schema.tables.get(key) ?? schema.indexes.get(key) ?? schema.views.get(key))
+}
+
+interface Pending {
+  readonly statement: ParsedStatement
+  readonly before: SchemaModel
+  readonly emitted: ReadonlyArray<Emitted>
+  readonly locks: ReadonlyArray<LockFacts>
+  readonly tx: Omit<DbChange['tx'], 'following'>
+}
+
+/**
+ * Replays one parsed migration file from `state`: the state after it and, per statement, a
+ * `statement` change plus one change per action (see src/db/change.ts).
+ */
+export function replayFile(parsed: ParsedFile, state: RunState, options: FileRunOptions): { state: RunState; changes: DbChange[] } {
+  const statements = parsed.statements
+  const work = statements.filter((s) => transactionControl(s.node) === undefined).length
+  // A single statement sent alone runs like autocommit even when the runner "wraps" it.
+  const tracker = new TransactionTracker(options.transactional && work > 1)
+  let schema = state.schema
+  let searchPath = state.searchPath
+  const pending: Pending[] = []
+  for (const statement of statements) {
+    const control = transactionControl(statement.node)
+    const setting = settingOf(statement.node)
+    const scope: ReplayScope = { searchPath, pgVersion: options.pgVersion }
+    const effect = applyStatement(statement.node, schema, scope)
+    const locks = [...effect.emitted.map((e) => e.lock), ...(effect.locks ?? [])].filter((l) => l.level !== undefined)
+    const tx = tracker.before(control)
+    const before = schema
+    const created = new Map(effect.emitted.filter((e) => e.lock.table !== undefined).map((e) => [e.lock.table!, e.tableOrigin]))
+    tracker.after(statement.index, statement.at, control, setting, locks, (t) => created.get(t) ?? lookupOrigin(before, t))
+    pending.push({ statement, before, emitted: effect.emitted, locks, tx })
+    schema = effect.schema
+    if (setting?.name === 'search_path') searchPath = searchPathOf(setting.value)
+  }
+  const changes = options.history ? [] : toChanges(pending, tracker, options.pgVersion)
+  if (!options.history && tracker.openedAt !== undefined) changes.push(leftOpen(pending, tracker.openedAt, options.pgVersion))
+  return { state: { schema: settleOrigins(schema, options.history ? 'existing' : 'run'), searchPath }, changes }
+}
+
+function toChanges(pending: ReadonlyArray<Pending>, tracker: TransactionTracker, pgVersion: number): DbChange[] {
+  const following = tracker.following()
+  const changes: DbChange[] = []
+  for (const p of pending) {
+    const { statement, before, emitted, locks } = p
+    const tx = { ...p.tx, following: following[statement.index] ?? 0 }
+    const ref: StatementRef = { index: statement.index, type: statement.type, text: statement.text, node: statement.node }
+    const base = { direction: 'none' as const, at: statement.at, statement: ref, schema: before, tx, pgVersion, fromSchemaDiff: false }
+    const main = strongest(locks) ?? lockFacts('none', pgVersion)
+    const mainOrigin = emitted.find((e) => e.lock.table === main.table)?.tableOrigin ?? (main.table ? lookupOrigin(before, main.table) : 'existing')
+    const setting = settingOf(statement.node)
+    const control = transactionControl(statement.node)
+    changes.push({
+      ...base,
+      kind: 'statement',
+      object: main.table ?? '',
+      origin: mainOrigin,
+      tableOrigin: mainOrigin,
+      lock: main,
+      locks,
+      ...(control === undefined ? {} : { transactionControl: control }),
+      ...(setting === undefined ? {} : { setting }),
+      opaque: opaqueTypes.has(statement.type),
+    })
+    for (const e of emitted) {
+      changes.push({ ...base, ...e.detail, object: e.object, origin: e.origin, tableOrigin: e.tableOrigin, lock: e.lock } as DbChange)
+    }
+  }
+  return changes
+}
+
+function leftOpen(pending: ReadonlyArray<Pending>, at: DbChange['at'], pgVersion: number): DbChange {
+  const begin = pending.find((p) => p.statement.at === at)!
+  const held: ReadonlyArray<HeldLock> = []
+  return {
+    direction: 'none',
+    kind: 'transaction-left-open',
+    at,
+    object: '',
+    origin: 'existing',
+    tableOrigin: 'existing',
+    statement: { index: begin.statement.index, type: begin.statement.type, text: begin.statement.text, node: begin.statement.node },
+    schema: begin.before,
+    tx: { mode: 'explicit', held, position: 0, following: 0 },
+    lock: lockFacts('none', pgVersion),
+    pgVersion,
+    fromSchemaDiff: false,
+  }
+}

@@ -1,17 +1,16 @@
 import { checkApi } from '../api/check-api.js'
 import { InputError } from '../core/errors.js'
-import { commonFlags, parseCommand, readCommonOptions } from './common-options.js'
+import { commonFlags, commonUsage, parseCommand, readCommonOptions } from './common-options.js'
 import { finish } from './finish.js'
+import { readConfig } from './read-config.js'
 import { today } from './today.js'
 
 export const apiUsage = `rollsafe api OLD NEW [options]
 
 Is NEW a backward-compatible superset of OLD? OpenAPI 2.0, 3.0 and 3.1, YAML or JSON.
+The config's policy (failOn, rules, ignore) applies when there is one.
 
-  --format text|json|markdown   output format (default text)
-  --fail-on error|warning|info|never   exit 1 when a finding reaches this level (default error)
-  --allow-remote-refs           resolve $refs to http(s) URLs (refused by default)
-  --color, --no-color           force colour on or off (default: on a TTY unless NO_COLOR)
+${commonUsage}  --allow-remote-refs     resolve $refs to http(s) URLs (refused by default)
 `
 
 export async function apiCommand(argv: ReadonlyArray<string>): Promise<number> {
@@ -26,9 +25,10 @@ export async function apiCommand(argv: ReadonlyArray<string>): Promise<number> {
   if (positionals.length !== 2) throw new InputError(`rollsafe api takes two files, OLD and NEW\n\n${apiUsage}`)
   const [oldFile, newFile] = positionals as [string, string]
   const options = readCommonOptions(values)
+  const config = readConfig(options.config)
   const findings = await checkApi(oldFile, newFile, {
     today: today(),
     allowRemoteRefs: Boolean(values['allow-remote-refs']),
   })
-  return finish(findings, `${oldFile} → ${newFile}`, options)
+  return finish(findings, `${oldFile} → ${newFile}`, options, config?.policy)
 }

@@ -1,14 +1,20 @@
+import { formatGithub } from './github.js'
 import { formatJson } from './json.js'
+import { formatJunit } from './junit.js'
 import { formatMarkdown } from './markdown.js'
 import type { FormatOptions, ReportInput } from './report-input.js'
+import { formatSarif } from './sarif.js'
 import { formatText } from './text.js'
 
-export type Format = 'text' | 'json' | 'markdown'
+export type Format = 'text' | 'json' | 'markdown' | 'sarif' | 'github' | 'junit'
 
 const formatters: Record<Format, (input: ReportInput, options: FormatOptions) => string> = {
   text: formatText,
   json: formatJson,
   markdown: formatMarkdown,
+  sarif: formatSarif,
+  github: formatGithub,
+  junit: formatJunit,
 }
 
 export const formats = Object.keys(formatters) as ReadonlyArray<Format>

@@ -1,4 +1,6 @@
 import type { Finding, Severity } from '../core/finding.js'
+import { describeCounts } from './counts.js'
+import { formatPlace } from './place.js'
 import type { FormatOptions, ReportInput } from './report-input.js'
 
 const colors: Record<Severity, string> = { error: '\u001b[31m', warning: '\u001b[33m', info: '\u001b[36m' }
@@ -7,12 +9,6 @@ const dim = '\u001b[2m'
 
 function groupName(finding: Finding): string {
   return finding.operation ?? finding.object ?? finding.location.file
-}
-
-function place(finding: Finding): string {
-  const { file, line, column } = finding.location
-  if (line === undefined) return file
-  return column === undefined ? `${file}:${line}` : `${file}:${line}:${column}`
 }
 
 /** Findings grouped by operation (API) or object (database), groups in first-appearance order. */
@@ -31,14 +27,10 @@ export function formatText(input: ReportInput, options: FormatOptions): string {
     lines.push(name)
     for (const f of findings) {
       lines.push(`  ${paint(f.severity, f.severity.padEnd(7))} ${f.message}  ${faint(`[${f.rule}]`)}`)
-      lines.push(`          ${faint(place(f))}`)
+      lines.push(`          ${faint(formatPlace(f.location))}`)
     }
     lines.push('')
   }
-  const { error, warning, info, ignored } = input.summary
-  const counts = `${error} error${error === 1 ? '' : 's'}, ${warning} warning${warning === 1 ? '' : 's'}, ${info} info`
-  const accepted = ignored > 0 ? `, ${ignored} ignored` : ''
-  const verdict = input.failed ? 'FAIL' : 'OK'
-  lines.push(`${input.title}: ${verdict} (${counts}${accepted})`)
+  lines.push(`${input.title}: ${input.failed ? 'FAIL' : 'OK'} (${describeCounts(input.summary)})`)
   return `${lines.join('\n')}\n`
 }

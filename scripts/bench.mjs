@@ -1,0 +1,127 @@
+#!/usr/bin/env node
+// `npm run bench`: median wall time and peak memory of whole rollsafe processes over the corpus in
+// ../shared/corpus, side by side with the tools rollsafe is measured against. Not a test: it asserts
+// nothing, it reports. Usage: node scripts/bench.mjs [--runs N] [--only NAME,...] [--skip-others]
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const corpus = join(root, '..', 'shared', 'corpus')
+const cache = join(root, '.cache')
+const args = process.argv.slice(2)
+const flag = (name) => args.includes(name)
+const value = (name, fallback) => {
+  const i = args.indexOf(name)
+  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback
+}
+const runs = Number(value('--runs', '5'))
+const only = value('--only', '')
+  .split(',')
+  .filter(Boolean)
+const rssFile = join(tmpdir(), `rollsafe-bench-${process.pid}.rss`)
+const hasTime = existsSync('/usr/bin/time')
+
+/** One process: wall milliseconds and peak RSS in MB (from GNU time, when the machine has it). */
+function measure(command, commandArgs, env = {}) {
+  const argv = hasTime ? ['-f', '%M', '-o', rssFile, command, ...commandArgs] : commandArgs
+  const started = process.hrtime.bigint()
+  const result = spawnSync(hasTime ? '/usr/bin/time' : command, argv, {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    env: { ...process.env, ...env },
+  })
+  const ms = Number(process.hrtime.bigint() - started) / 1e6
+  const rss = hasTime && existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) / 1024 : NaN
+  return { ms, rss, status: result.status, stdout: result.stdout, stderr: result.stderr }
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = sorted.length >> 1
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
+
+function repeat(times, command, commandArgs, env) {
+  const samples = []
+  for (let i = 0; i < times; i++) samples.push(measure(command, commandArgs, env))
+  const last = samples[samples.length - 1]
+  return { ms: median(samples.map((s) => s.ms)), rss: Math.max(...samples.map((s) => s.rss)), last }
+}
+
+const fmt = (n, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a')
+
+function openapiPairs() {
+  const pairs = []
+  const dir = join(corpus, 'openapi')
+  if (existsSync(dir)) {
+    for (const name of readdirSync(dir).sort()) {
+      const files = readdirSync(join(dir, name))
+      const pick = (side) => {
+        const direct = files.find((f) => f.startsWith(`${side}.`))
+        if (direct) return join(dir, name, direct)
+        const nested = join(dir, name, side)
+        const rootFile = existsSync(nested) && readdirSync(nested).find((f) => /\.(ya?ml|json)$/.test(f) && !f.includes('/'))
+        return rootFile ? join(nested, rootFile) : undefined
+      }
+      const [oldFile, newFile] = [pick('old'), pick('new')]
+      if (oldFile && newFile) pairs.push({ name, oldFile, newFile })
+    }
+  } else console.warn(`bench: ${dir} is absent; corpus pairs skipped`)
+  const ghes = ghesPair()
+  if (ghes) pairs.push(ghes)
+  return pairs.filter((p) => only.length === 0 || only.includes(p.name))
+}
+
+/** GitHub Enterprise Server 3.18 → 3.19 from the npm package @octokit/openapi@23.0.2, cached. */
+function ghesPair() {
+  const dir = join(cache, 'octokit')
+  const generated = join(dir, 'package', 'generated')
+  const oldFile = join(generated, 'ghes-3.18.json')
+  const newFile = join(generated, 'ghes-3.19.json')
+  if (!existsSync(newFile)) {
+    mkdirSync(dir, { recursive: true })
+    const pack = spawnSync('npm', ['pack', '@octokit/openapi@23.0.2', '--silent'], { cwd: dir, encoding: 'utf8' })
+    const tarball = pack.stdout.trim().split('\n').pop()
+    if (pack.status !== 0 || !tarball) {
+      console.warn('bench: could not fetch @octokit/openapi@23.0.2 with npm pack; GHES pair skipped')
+      return undefined
+    }
+    spawnSync('tar', ['xzf', tarball, 'package/generated/ghes-3.18.json', 'package/generated/ghes-3.19.json'], { cwd: dir })
+    rmSync(join(dir, tarball), { force: true })
+  }
+  return { name: 'ghes-3.18-3.19', oldFile, newFile }
+}
+
+function benchApi() {
+  const withOthers = !flag('--skip-others')
+  console.log(`\n## rollsafe api — ${runs} runs each, median wall time, peak RSS (whole process)\n`)
+  console.log('| pair | rollsafe ms | rollsafe MB | findings (e/w/i) | api-smart-diff ms | api-smart-diff MB | ratio |')
+  console.log('|---|---|---|---|---|---|---|')
+  for (const pair of openapiPairs()) {
+    const ours = repeat(runs, process.execPath, ['bin/rollsafe.js', 'api', pair.oldFile, pair.newFile, '--format', 'json', '--fail-on', 'never'])
+    let counts = 'error'
+    if (ours.last.status === 0) {
+      const s = JSON.parse(ours.last.stdout).summary
+      counts = `${s.error}/${s.warning}/${s.info}`
+    } else counts = `exit ${ours.last.status}: ${ours.last.stderr.trim().split('\n')[0]}`
+    let theirs = { ms: NaN, rss: NaN }
+    const heavy = pair.name === 'stripe' || pair.name.startsWith('ghes') || pair.name === 'digitalocean'
+    if (withOthers && (heavy || flag('--all-others')) && pair.name !== 'digitalocean') {
+      theirs = repeat(Math.min(runs, 3), process.execPath, ['--max-old-space-size=8192', 'scripts/api-smart-diff-run.mjs', pair.oldFile, pair.newFile])
+    }
+    const ratio = Number.isFinite(theirs.ms) ? `${fmt(theirs.ms / ours.ms, 1)}× faster` : ''
+    console.log(`| ${pair.name} | ${fmt(ours.ms)} | ${fmt(ours.rss)} | ${counts} | ${fmt(theirs.ms)} | ${fmt(theirs.rss)} | ${ratio} |`)
+  }
+}
+
+if (!existsSync(join(root, 'dist', 'src', 'cli', 'main.js'))) {
+  console.error('bench: build first (npm run build)')
+  process.exit(2)
+}
+console.log(`rollsafe bench — node ${process.version}, ${new Date().toISOString().slice(0, 10)}`)
+benchApi()
+rmSync(rssFile, { force: true })

@@ -5,6 +5,7 @@ import { explainCommand, rulesCommand } from './rules-command.js'
 const usage = `rollsafe — can version B run next to version A?
 
   rollsafe api OLD NEW            OpenAPI compatibility: is NEW a superset of OLD?
+  rollsafe db MIGRATION...        migration safety: additive only, no long locks
   rollsafe rules [api|db]         list the rules
   rollsafe explain RULE           a rule's documentation
 
@@ -15,6 +16,8 @@ type Command = (argv: ReadonlyArray<string>) => Promise<number> | number
 
 const commands: Record<string, Command> = {
   api: apiCommand,
+  // Loaded on demand: `rollsafe db` in a hook should not pay for the OpenAPI stack, nor `api` for libpg-query.
+  db: async (argv) => (await import('./db-command.js')).dbCommand(argv),
   rules: rulesCommand,
   explain: explainCommand,
 }

@@ -1,4 +1,5 @@
 import type { DbChange } from './change.js'
+import { findIgnoreComments, ignoreCommentChange, type IgnoreComment } from './ignore-comments.js'
 import type { MigrationFile } from './migration-file.js'
 import { parseSql } from './parse-sql.js'
 import { replayFile, type RunState } from './replay-file.js'
@@ -18,6 +19,8 @@ export interface Analysis {
   readonly changes: ReadonlyArray<DbChange>
   /** The schema after every file. */
   readonly schema: SchemaModel
+  /** The `-- rollsafe-ignore` comments of the checked files. */
+  readonly ignores: ReadonlyArray<IgnoreComment>
 }
 
 /**
@@ -37,15 +40,21 @@ export function analyzeMigrations(
   const pgVersion = options.pgVersion ?? 15
   let state: RunState = { schema: base, searchPath: ['public'] }
   const changes: DbChange[] = []
+  const ignores: IgnoreComment[] = []
   const run = (file: MigrationFile, isHistory: boolean): void => {
     const text = substituteTemplates(file.path, file.text, options.vars ?? {})
     const parsed = parseSql(file.path, text)
     const transactional = file.transactional || Boolean(options.assumeInTransaction)
     const result = replayFile(parsed, { ...state, searchPath: ['public'] }, { transactional, pgVersion, history: isHistory })
+    if (!isHistory) {
+      const found = findIgnoreComments(parsed)
+      ignores.push(...found)
+      changes.push(...found.map((i) => ignoreCommentChange(i, state.schema, pgVersion)))
+    }
     state = result.state
     changes.push(...result.changes)
   }
   for (const file of history) run(file, true)
   for (const file of files) run(file, false)
-  return { changes, schema: state.schema }
+  return { changes, schema: state.schema, ignores }
 }

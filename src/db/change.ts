@@ -103,6 +103,8 @@ interface DbChangeBase {
   readonly pgVersion: number
   /** True when `--from/--to` produced the change (no statement: `statement.text` is empty). */
   readonly fromSchemaDiff: boolean
+  /** Found by comparing the introspected schema before/after the statement on a shadow database (`--trace`). */
+  readonly observed?: boolean
 }
 
 /** A change on a table: `table` is the table before the statement (undefined when unknown or new). */
@@ -137,7 +139,13 @@ export type DbChangeDetail =
       readonly ifNotExists: boolean
     })
   | (OnTable & { readonly kind: 'table-dropped'; readonly cascade: boolean })
-  | (OnTable & { readonly kind: 'table-renamed'; readonly from: string; readonly to: string })
+  | (OnTable & {
+      readonly kind: 'table-renamed'
+      readonly from: string
+      readonly to: string
+      /** A table or view with the old name is created later in the same file (A's name keeps working). */
+      readonly recreated: boolean
+    })
   | (OnTable & { readonly kind: 'table-truncated'; readonly cascade: boolean })
   /** VACUUM FULL, CLUSTER, SET TABLESPACE, SET LOGGED/UNLOGGED, SET ACCESS METHOD. */
   | (OnTable & { readonly kind: 'table-rewritten'; readonly how: string })
@@ -221,7 +229,14 @@ export type DbChangeDetail =
     })
   | { readonly kind: 'type-created'; readonly type: TypeModel }
   | { readonly kind: 'type-dropped'; readonly type?: TypeModel; readonly cascade: boolean }
-  | { readonly kind: 'type-renamed'; readonly from: string; readonly to: string; readonly type?: TypeModel }
+  | {
+      readonly kind: 'type-renamed'
+      readonly from: string
+      readonly to: string
+      readonly type?: TypeModel
+      /** A type with the old name is created later in the same file (the enum re-creation pattern). */
+      readonly recreated: boolean
+    }
   | {
       readonly kind: 'enum-value-added'
       readonly type?: TypeModel
@@ -236,7 +251,7 @@ export type DbChangeDetail =
   | { readonly kind: 'domain-constraint-added'; readonly type?: TypeModel; readonly notValid: boolean }
   | { readonly kind: 'view-created'; readonly view: ViewModel; readonly replace: boolean }
   | { readonly kind: 'view-dropped'; readonly view?: ViewModel; readonly materialized: boolean }
-  | { readonly kind: 'view-renamed'; readonly from: string; readonly to: string }
+  | { readonly kind: 'view-renamed'; readonly from: string; readonly to: string; readonly recreated: boolean }
   | { readonly kind: 'schema-dropped'; readonly cascade: boolean }
   | { readonly kind: 'schema-renamed'; readonly from: string; readonly to: string }
   | { readonly kind: 'database-dropped' }

@@ -45,6 +45,8 @@ export interface LockFacts {
   readonly scan: boolean
   /** A condition the fact depends on, for messages: `unless the session TimeZone is UTC`. */
   readonly note?: string
+  /** Seen on a shadow database (`--trace`: pg_locks, relfilenode) rather than taken from this table. */
+  readonly observed?: boolean
 }
 
 type Fact = Omit<LockFacts, 'action' | 'table'>

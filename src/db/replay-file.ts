@@ -5,6 +5,7 @@ import type { ParsedFile, ParsedStatement } from './parse-sql.js'
 import { applyStatement } from './replay/apply-statement.js'
 import { originOf, type Emitted, type ReplayScope } from './replay/scope.js'
 import type { ObjectOrigin, SchemaModel } from './schema-model.js'
+import { stampDefinitions } from './stamp-definitions.js'
 import { settingOf, TransactionTracker, transactionControl } from './transaction-tracker.js'
 
 /** What carries over from one migration file to the next. */
@@ -64,7 +65,7 @@ export function replayFile(parsed: ParsedFile, state: RunState, options: FileRun
     const created = new Map(effect.emitted.filter((e) => e.lock.table !== undefined).map((e) => [e.lock.table!, e.tableOrigin]))
     tracker.after(statement.index, statement.at, control, setting, locks, (t) => created.get(t) ?? lookupOrigin(before, t))
     pending.push({ statement, before, emitted: effect.emitted, locks, tx })
-    schema = effect.schema
+    schema = effect.emitted.length === 0 ? effect.schema : stampDefinitions(effect.schema, effect.emitted, statement.at)
     if (setting?.name === 'search_path') searchPath = searchPathOf(setting.value)
   }
   const changes = options.history ? [] : toChanges(pending, tracker, options.pgVersion)
@@ -72,8 +73,33 @@ export function replayFile(parsed: ParsedFile, state: RunState, options: FileRun
   return { state: { schema: settleOrigins(schema, options.history ? 'existing' : 'run'), searchPath }, changes }
 }
 
+/** The key each statement creates (table, view or type), by statement index. */
+function createdKeys(pending: ReadonlyArray<Pending>): Array<{ readonly index: number; readonly key: string }> {
+  const keys: Array<{ index: number; key: string }> = []
+  for (const p of pending) {
+    for (const { detail } of p.emitted) {
+      const key =
+        detail.kind === 'table-created' ? detail.created.key
+        : detail.kind === 'view-created' ? detail.view.key
+        : detail.kind === 'type-created' ? detail.type.key
+        : undefined
+      if (key !== undefined) keys.push({ index: p.statement.index, key })
+    }
+  }
+  return keys
+}
+
+/** Marks renames whose old name is created again later in the file (A's name keeps working). */
+function withRecreated(e: Emitted, index: number, created: ReadonlyArray<{ readonly index: number; readonly key: string }>): Emitted {
+  const d = e.detail
+  if (d.kind !== 'table-renamed' && d.kind !== 'type-renamed' && d.kind !== 'view-renamed') return e
+  const recreated = created.some((c) => c.index > index && c.key === d.from)
+  return recreated ? { ...e, detail: { ...d, recreated } } : e
+}
+
 function toChanges(pending: ReadonlyArray<Pending>, tracker: TransactionTracker, pgVersion: number): DbChange[] {
   const following = tracker.following()
+  const created = createdKeys(pending)
   const changes: DbChange[] = []
   for (const p of pending) {
     const { statement, before, emitted, locks } = p
@@ -96,7 +122,8 @@ function toChanges(pending: ReadonlyArray<Pending>, tracker: TransactionTracker,
       ...(setting === undefined ? {} : { setting }),
       opaque: opaqueTypes.has(statement.type),
     })
-    for (const e of emitted) {
+    for (const original of emitted) {
+      const e = withRecreated(original, statement.index, created)
       changes.push({ ...base, ...e.detail, object: e.object, origin: e.origin, tableOrigin: e.tableOrigin, lock: e.lock } as DbChange)
     }
   }

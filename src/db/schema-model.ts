@@ -1,3 +1,4 @@
+import type { SourceRef } from '../core/source-ref.js'
 import type { ExpressionInfo } from './expression.js'
 import type { QualifiedName } from './pg-ast.js'
 import type { TypeRef } from './type-ref.js'
@@ -11,6 +12,8 @@ import type { TypeRef } from './type-ref.js'
 export type ObjectOrigin = 'existing' | 'run' | 'file'
 
 export interface ColumnModel {
+  /** The statement that created it, when replay saw one (used to place `--from/--to` findings). */
+  readonly definedAt?: SourceRef
   readonly name: string
   readonly type: TypeRef
   readonly notNull: boolean
@@ -38,6 +41,8 @@ export interface ConstraintModel {
 }
 
 export interface TableModel {
+  /** The statement that created it, when replay saw one (used to place `--from/--to` findings). */
+  readonly definedAt?: SourceRef
   /** `public.users` */
   readonly key: string
   readonly name: QualifiedName
@@ -52,6 +57,8 @@ export interface TableModel {
 }
 
 export interface IndexModel {
+  /** The statement that created it, when replay saw one (used to place `--from/--to` findings). */
+  readonly definedAt?: SourceRef
   readonly key: string
   readonly name: QualifiedName
   /** The table's key. */
@@ -67,6 +74,8 @@ export interface IndexModel {
 }
 
 export interface TypeModel {
+  /** The statement that created it, when replay saw one (used to place `--from/--to` findings). */
+  readonly definedAt?: SourceRef
   readonly key: string
   readonly name: QualifiedName
   readonly kind: 'enum' | 'composite' | 'domain' | 'range'
@@ -80,6 +89,8 @@ export interface TypeModel {
 }
 
 export interface ViewModel {
+  /** The statement that created it, when replay saw one (used to place `--from/--to` findings). */
+  readonly definedAt?: SourceRef
   readonly key: string
   readonly name: QualifiedName
   readonly materialized: boolean

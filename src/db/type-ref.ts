@@ -59,8 +59,9 @@ function modValue(node: unknown): number | undefined {
 export function typeRefOf(typeName: TypeName | undefined): TypeRef {
   const parts = stringList(typeName?.names)
   const qualified = parts[0] === 'pg_catalog' ? parts.slice(1) : parts
-  const raw = qualified.join('.').toLowerCase()
-  const name = aliases[raw] ?? raw
+  // The parser already folds unquoted names; quoted user types ("OrderStatus") keep their case.
+  const raw = qualified.join('.')
+  const name = aliases[raw.toLowerCase()] ?? raw
   const mods = (typeName?.typmods ?? []).map(modValue).filter((m): m is number => m !== undefined)
   const arrayDims = typeName?.arrayBounds?.length ?? 0
   return makeTypeRef(name, mods, arrayDims)

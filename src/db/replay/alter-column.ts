@@ -7,6 +7,7 @@ import { typeChangeFacts } from '../type-change.js'
 import { typeRefOf } from '../type-ref.js'
 import { addConstraint, constraintEmitted } from './create-table.js'
 import { buildColumn } from './definitions.js'
+import { enumTypeChange, userType } from './enum-types.js'
 import { onTable, originOf, type Emitted, type ReplayScope } from './scope.js'
 
 /** The state an ALTER TABLE subcommand works on: the schema so far and the table's key. */
@@ -25,7 +26,7 @@ function putTable(schema: SchemaModel, table: TableModel | undefined): SchemaMod
   return table === undefined ? schema : { ...schema, tables: withEntry(schema.tables, table.key, table) }
 }
 
-function addColumnAction(column: ColumnModel, serial: boolean): LockAction {
+export function addColumnAction(column: ColumnModel, serial: boolean): LockAction {
   if (column.generated === 'stored') return 'add-column-stored-generated'
   if (column.generated === 'virtual') return 'add-column-virtual-generated'
   if (serial || column.identity !== undefined || column.default?.volatile) return 'add-column-volatile-default'
@@ -88,17 +89,19 @@ export function alterColumnType(cmd: AlterTableCmd, state: AlterState): SubEffec
   const def = nodeOf<ColumnDef>(cmd.def, 'ColumnDef')
   const to = typeRefOf(def?.typeName)
   const facts = typeChangeFacts(column?.type, to, isPlainUsing(def?.raw_default, name))
+  const enums = enumTypeChange(userType(state.schema, state.scope, column?.type), userType(state.schema, state.scope, to), state.key, state.scope)
   const detail = {
     kind: 'column-type-changed' as const,
     table,
     ...(column ? { column, from: column.type } : {}),
     to,
     using: def?.raw_default !== undefined,
-    compatibility: facts.compatibility,
+    compatibility: enums?.widened ? ('widened' as const) : facts.compatibility,
     rewrite: facts.rewrite,
   }
   const schema = table === undefined ? state.schema : putTable(state.schema, mapColumns(table, name, (c) => ({ ...c, type: to })))
-  return { schema, emitted: [onTable(detail, table, state.key, facts.action, state.scope, object, origin)] }
+  const emitted = [onTable(detail, table, state.key, facts.action, state.scope, object, origin), ...(enums?.dropped ?? [])]
+  return { schema, emitted }
 }
 
 export function setNotNull(cmd: AlterTableCmd, state: AlterState): SubEffect {

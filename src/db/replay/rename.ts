@@ -2,6 +2,7 @@ import type { AlterObjectSchemaStmt, RenameStmt } from 'libpg-query'
 import type { DbChangeDetail } from '../change.js'
 import { nodeOf, nodeType, qualify, stringList, type QualifiedName } from '../pg-ast.js'
 import { findColumn, mapColumns, withEntry, type SchemaModel, type TableModel } from '../schema-model.js'
+import { retypeColumns } from './enum-types.js'
 import { onObject, onTable, originOf, resolveKey, type ReplayScope, type StatementEffect } from './scope.js'
 
 /** Moves a table to a new key, keeping its indexes, foreign keys pointing at it and partitions. */
@@ -40,7 +41,7 @@ export function rename(s: RenameStmt, schema: SchemaModel, scope: ReplayScope): 
       const key = resolveKey(schema.tables, scope, rv?.schemaname, rv?.relname ?? '')
       const table = schema.tables.get(key)
       const to = { schema: key.split('.')[0] ?? 'public', name: newname }
-      const detail: DbChangeDetail = { kind: 'table-renamed', table, from: key, to: qualify(to) }
+      const detail: DbChangeDetail = { kind: 'table-renamed', table, from: key, to: qualify(to), recreated: false }
       return { schema: moveTable(schema, key, to), emitted: [onTable(detail, table, key, 'rename-table', scope)] }
     }
     case 'OBJECT_COLUMN': {
@@ -84,7 +85,7 @@ export function rename(s: RenameStmt, schema: SchemaModel, scope: ReplayScope): 
       const view = schema.views.get(key)
       const to = `${key.split('.')[0]}.${newname}`
       const views = view === undefined ? schema.views : withEntry(withEntry(schema.views, key, undefined), to, { ...view, key: to, name: { ...view.name, name: newname } })
-      return { schema: { ...schema, views }, emitted: [onObject({ kind: 'view-renamed', from: key, to }, key, originOf(view), 'replace-view', scope, key)] }
+      return { schema: { ...schema, views }, emitted: [onObject({ kind: 'view-renamed', from: key, to, recreated: false }, key, originOf(view), 'replace-view', scope, key)] }
     }
     case 'OBJECT_TYPE':
     case 'OBJECT_DOMAIN': {
@@ -93,8 +94,9 @@ export function rename(s: RenameStmt, schema: SchemaModel, scope: ReplayScope): 
       const type = schema.types.get(key)
       const to = `${key.split('.')[0]}.${newname}`
       const types = type === undefined ? schema.types : withEntry(withEntry(schema.types, key, undefined), to, { ...type, key: to, name: { ...type.name, name: newname } })
-      const detail: DbChangeDetail = { kind: 'type-renamed', from: key, to, ...(type ? { type } : {}) }
-      return { schema: { ...schema, types }, emitted: [onObject(detail, key, originOf(type), 'none', scope)] }
+      const detail: DbChangeDetail = { kind: 'type-renamed', from: key, to, ...(type ? { type } : {}), recreated: false }
+      const retyped = retypeColumns(schema, scope, key, to)
+      return { schema: { ...retyped, types }, emitted: [onObject(detail, key, originOf(type), 'none', scope)] }
     }
     case 'OBJECT_SCHEMA': {
       const from = s.subname ?? ''
@@ -112,19 +114,19 @@ export function setSchema(s: AlterObjectSchemaStmt, schema: SchemaModel, scope: 
     const key = resolveKey(schema.tables, scope, s.relation?.schemaname, s.relation?.relname ?? '')
     const table = schema.tables.get(key)
     const to = { schema: newschema, name: s.relation?.relname ?? '' }
-    const detail: DbChangeDetail = { kind: 'table-renamed', table, from: key, to: qualify(to) }
+    const detail: DbChangeDetail = { kind: 'table-renamed', table, from: key, to: qualify(to), recreated: false }
     return { schema: moveTable(schema, key, to), emitted: [onTable(detail, table, key, 'rename-table', scope)] }
   }
   if (s.objectType === 'OBJECT_VIEW' || s.objectType === 'OBJECT_MATVIEW') {
     const key = resolveKey(schema.views, scope, s.relation?.schemaname, s.relation?.relname ?? '')
     const to = `${newschema}.${s.relation?.relname ?? ''}`
-    return { schema, emitted: [onObject({ kind: 'view-renamed', from: key, to }, key, originOf(schema.views.get(key)), 'replace-view', scope, key)] }
+    return { schema, emitted: [onObject({ kind: 'view-renamed', from: key, to, recreated: false }, key, originOf(schema.views.get(key)), 'replace-view', scope, key)] }
   }
   if (s.objectType === 'OBJECT_TYPE') {
     const { schema: schemaName, name } = objectName(s.object)
     const key = resolveKey(schema.types, scope, schemaName, name)
     const type = schema.types.get(key)
-    const detail: DbChangeDetail = { kind: 'type-renamed', from: key, to: `${newschema}.${name}`, ...(type ? { type } : {}) }
+    const detail: DbChangeDetail = { kind: 'type-renamed', from: key, to: `${newschema}.${name}`, ...(type ? { type } : {}), recreated: false }
     return { schema, emitted: [onObject(detail, key, originOf(type), 'none', scope)] }
   }
   return { schema, emitted: [] }

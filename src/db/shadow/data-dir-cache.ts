@@ -38,7 +38,7 @@ export function pgliteVersion(): string {
  */
 export function initdbCache(directory = cacheDirectory()): DataDirCache {
   if (directory === undefined) return { load: () => undefined, save: () => {} }
-  const file = join(directory, `pglite-${pgliteVersion()}-initdb.tar.gz`)
+  const file = join(directory, `pglite-${pgliteVersion()}-initdb.tar`)
   return {
     load() {
       try {

@@ -78,17 +78,19 @@ export async function openPGliteSession(options: PGliteSessionOptions = {}): Pro
   for (const name of options.extensions ?? []) extensions[name] = await loadExtension(name)
   const { PGlite } = await import('@electric-sql/pglite')
   const cached = cache.load()
-  const pglite = await PGlite.create({
-    extensions,
-    ...(cached === undefined ? {} : { loadDataDir: new Blob([new Uint8Array(cached)]) }),
-  })
-  if (cached === undefined) {
+  if (cached !== undefined) {
     try {
-      const dump = await pglite.dumpDataDir('gzip')
-      cache.save(new Uint8Array(await dump.arrayBuffer()))
+      return sessionOver(await PGlite.create({ extensions, loadDataDir: new Blob([cached as Uint8Array<ArrayBuffer>]) }))
     } catch {
-      // A cache that cannot be written only costs time on the next run.
+      // A damaged cache: boot the slow way below and write it again.
     }
+  }
+  const pglite = await PGlite.create({ extensions })
+  try {
+    const dump = await pglite.dumpDataDir('none')
+    cache.save(new Uint8Array(await dump.arrayBuffer()))
+  } catch {
+    // A cache that cannot be written only costs time on the next run.
   }
   return sessionOver(pglite)
 }

@@ -5,7 +5,7 @@ import { checkSchemaDiff, parseRenames } from '../db/check-schema-diff.js'
 import { sqlSchemaSource } from '../db/schema-source.js'
 import { commonFlags, commonUsage, parseCommand, readCommonOptions } from './common-options.js'
 import { finish } from './finish.js'
-import { readConfig } from './read-config.js'
+import { findConfig } from '../config/find-config.js'
 import { today } from './today.js'
 
 export const dbUsage = `rollsafe db MIGRATION... [options]
@@ -66,7 +66,9 @@ export async function dbCommand(argv: ReadonlyArray<string>): Promise<number> {
     return 0
   }
   const options = readCommonOptions(values)
-  const config = readConfig(options.config)
+  // The config loader (ajv, yaml) is only loaded when there is a config: hooks run without one in a blink.
+  const hasConfig = options.config !== undefined || findConfig(process.cwd()) !== undefined
+  const config = hasConfig ? (await import('./read-config.js')).readConfig(options.config) : undefined
   const analyze = {
     today: today(),
     pgVersion: readPgVersion(values['pg-version'] as string | undefined, config?.postgresVersion),

@@ -1,5 +1,4 @@
 import { InputError } from '../core/errors.js'
-import { apiCommand } from './api-command.js'
 import { explainCommand, rulesCommand } from './rules-command.js'
 
 const usage = `rollsafe — can version B run next to version A?
@@ -15,8 +14,9 @@ exit: 0 nothing at or above --fail-on · 1 findings at or above it · 2 bad inpu
 type Command = (argv: ReadonlyArray<string>) => Promise<number> | number
 
 const commands: Record<string, Command> = {
-  api: apiCommand,
-  // Loaded on demand: `rollsafe db` in a hook should not pay for the OpenAPI stack, nor `api` for libpg-query.
+  // Commands load on demand: `rollsafe db` in a hook should not pay for the OpenAPI stack and the
+  // config loader (ajv, yaml), nor `rollsafe api` for libpg-query.
+  api: async (argv) => (await import('./api-command.js')).apiCommand(argv),
   db: async (argv) => (await import('./db-command.js')).dbCommand(argv),
   rules: rulesCommand,
   explain: explainCommand,

@@ -1,6 +1,6 @@
 import type { DbChange, HeldLock, StatementRef } from './change.js'
 import { lockFacts, strongest, type LockFacts } from './lock-facts.js'
-import { settleOrigins } from './origins.js'
+import { settleOrigins, touchedKeys } from './origins.js'
 import type { ParsedFile, ParsedStatement } from './parse-sql.js'
 import { applyStatement } from './replay/apply-statement.js'
 import { originOf, type Emitted, type ReplayScope } from './replay/scope.js'
@@ -54,6 +54,7 @@ export function replayFile(parsed: ParsedFile, state: RunState, options: FileRun
   let schema = state.schema
   let searchPath = state.searchPath
   const pending: Pending[] = []
+  const touched = new Set<string>()
   for (const statement of statements) {
     const control = transactionControl(statement.node)
     const setting = settingOf(statement.node)
@@ -65,12 +66,14 @@ export function replayFile(parsed: ParsedFile, state: RunState, options: FileRun
     const created = new Map(effect.emitted.filter((e) => e.lock.table !== undefined).map((e) => [e.lock.table!, e.tableOrigin]))
     tracker.after(statement.index, statement.at, control, setting, locks, (t) => created.get(t) ?? lookupOrigin(before, t))
     pending.push({ statement, before, emitted: effect.emitted, locks, tx })
+    for (const e of effect.emitted) touchedKeys(touched, e.object, e.lock.table, 'to' in e.detail && typeof e.detail.to === 'string' ? e.detail.to : undefined)
+    for (const key of effect.created ?? []) touched.add(key)
     schema = effect.emitted.length === 0 ? effect.schema : stampDefinitions(effect.schema, effect.emitted, statement.at)
     if (setting?.name === 'search_path') searchPath = searchPathOf(setting.value)
   }
   const changes = options.history ? [] : toChanges(pending, tracker, options.pgVersion)
   if (!options.history && tracker.openedAt !== undefined) changes.push(leftOpen(pending, tracker.openedAt, options.pgVersion))
-  return { state: { schema: settleOrigins(schema, options.history ? 'existing' : 'run'), searchPath }, changes }
+  return { state: { schema: settleOrigins(schema, options.history ? 'existing' : 'run', touched), searchPath }, changes }
 }
 
 /** The key each statement creates (table, view or type), by statement index. */

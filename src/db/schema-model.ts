@@ -1,6 +1,7 @@
 import type { SourceRef } from '../core/source-ref.js'
 import type { ExpressionInfo } from './expression.js'
 import type { QualifiedName } from './pg-ast.js'
+import { PersistentMap } from './persistent-map.js'
 import type { TypeRef } from './type-ref.js'
 
 /**
@@ -140,10 +141,7 @@ export function findConstraint(table: TableModel | undefined, name: string): Con
 
 /** A copy of a map with one entry set (or removed when `value` is undefined). */
 export function withEntry<V>(map: ReadonlyMap<string, V>, key: string, value: V | undefined): ReadonlyMap<string, V> {
-  const next = new Map(map)
-  if (value === undefined) next.delete(key)
-  else next.set(key, value)
-  return next
+  return PersistentMap.from(map).with(key, value)
 }
 
 export function withTable(schema: SchemaModel, key: string, table: TableModel | undefined): SchemaModel {

@@ -32,7 +32,7 @@ export function createView(s: ViewStmt, schema: SchemaModel, scope: ReplayScope)
 export function createSequence(s: CreateSeqStmt, schema: SchemaModel, scope: ReplayScope): StatementEffect {
   const name = newName(scope, s.sequence?.schemaname, s.sequence?.relname ?? '')
   const key = qualify(name)
-  return unchangedWith({ ...schema, sequences: withEntry(schema.sequences, key, { key, name, origin: 'file' }) })
+  return { ...unchangedWith({ ...schema, sequences: withEntry(schema.sequences, key, { key, name, origin: 'file' }) }), created: [key] }
 }
 
 function unchangedWith(schema: SchemaModel, locks: ReadonlyArray<LockFacts> = []): StatementEffect {

@@ -25,6 +25,8 @@ export interface StatementEffect {
   readonly schema: SchemaModel
   readonly emitted: ReadonlyArray<Emitted>
   readonly locks?: ReadonlyArray<LockFacts>
+  /** Keys of objects created without a change of their own (sequences), so their origin settles too. */
+  readonly created?: ReadonlyArray<string>
 }
 
 export function unchanged(schema: SchemaModel, locks: ReadonlyArray<LockFacts> = []): StatementEffect {

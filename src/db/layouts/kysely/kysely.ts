@@ -3,8 +3,6 @@ import { join } from 'node:path'
 import { inputError } from '../../../core/errors.js'
 import type { MigrationFile } from '../../migration-file.js'
 import type { MigrationLayout } from '../migration-layout.js'
-import { importMigrationModule } from './load-module.js'
-import { recordingKysely } from './recording-dialect.js'
 
 const moduleFile = /\.(ts|mts|js|mjs)$/
 
@@ -17,6 +15,11 @@ function isMigrationModule(name: string): boolean {
  * and returns that SQL as the migration's text (one statement per line block).
  */
 export async function readKyselyMigration(path: string): Promise<MigrationFile> {
+  // Loaded here, not at startup: kysely and the TypeScript compiler are only needed for Kysely folders.
+  const [{ importMigrationModule }, { recordingKysely }] = await Promise.all([
+    import('./load-module.js'),
+    import('./recording-dialect.js'),
+  ])
   const module = await importMigrationModule(path)
   const up = module['up']
   if (typeof up !== 'function') throw inputError(path, 'a Kysely migration must export an `up(db)` function')

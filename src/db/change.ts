@@ -26,7 +26,7 @@ import type { TypeRef } from './type-ref.js'
  * - `origin` / `tableOrigin` — did version A know the object / the table (`existing`), or did this
  *   run (`run`) or this very file (`file`) create it? Compatibility rules skip what A never knew;
  *   lock rules skip tables created in the same file;
- * - `schema` and (for table changes) `table` — the state before the statement;
+ * - `schema` — the state before the statement; `table` (table changes) — the table just before the action;
  * - `tx` — how the statement runs: in a transaction or not, which locks earlier statements of that
  *   transaction still hold, whether `lock_timeout` is set;
  * - `lock` — this action's lock level, rewrite and scan, from src/db/lock-facts.ts for `pgVersion`.
@@ -107,7 +107,10 @@ interface DbChangeBase {
   readonly observed?: boolean
 }
 
-/** A change on a table: `table` is the table before the statement (undefined when unknown or new). */
+/**
+ * A change on a table: `table` is the table just before this action — before the statement, with the
+ * earlier subcommands of the same ALTER TABLE applied (undefined when unknown or new).
+ */
 interface OnTable {
   readonly table?: TableModel
 }

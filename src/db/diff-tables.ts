@@ -64,19 +64,35 @@ function constraintItems(before: TableModel, after: TableModel, files: DiffFiles
   const items: DiffItem[] = []
   const at = place(files.to, after.definedAt)
   const tableOrigin: ObjectOrigin = created ? 'file' : 'existing'
+  const gone = before.constraints.filter((old) => {
+    const now = after.constraints.find((c) => c.name === old.name)
+    return now === undefined || !sameConstraint(old, now)
+  })
+  const added = after.constraints.filter((now) => {
+    const old = before.constraints.find((c) => c.name === now.name)
+    return old === undefined || !sameConstraint(old, now)
+  })
+  // Same definition under another name (a renamed table keeps users_pkey, a new dump says people_pkey).
+  const renamed = new Map<ConstraintModel, ConstraintModel>()
+  for (const old of gone) {
+    const now = added.find((c) => c.name !== old.name && sameConstraint(old, c) && ![...renamed.values()].includes(c))
+    if (now !== undefined) renamed.set(old, now)
+  }
   for (const old of before.constraints) {
     const now = after.constraints.find((c) => c.name === old.name)
-    const object = `${before.key}.${old.name}`
-    const base = { object, origin: 'existing' as const, tableOrigin, lockTable: before.key }
-    if (now === undefined || !sameConstraint(old, now)) {
+    const base = { object: `${before.key}.${old.name}`, origin: 'existing' as const, tableOrigin, lockTable: before.key }
+    const newName = renamed.get(old)?.name
+    if (newName !== undefined) {
+      items.push({ ...base, at, detail: { kind: 'constraint-renamed', table: before, from: old.name, to: newName }, action: 'rename-constraint' })
+    } else if (gone.includes(old)) {
       items.push({ ...base, at: place(files.from, before.definedAt), detail: { kind: 'constraint-dropped', table: before, name: old.name, constraint: old }, action: 'drop-constraint' })
-    } else if (!old.valid && now.valid) {
+    } else if (now !== undefined && !old.valid && now.valid) {
       items.push({ ...base, at, detail: { kind: 'constraint-validated', table: before, name: old.name, constraint: old }, action: 'validate-constraint' })
     }
   }
-  for (const now of after.constraints) {
-    const old = before.constraints.find((c) => c.name === now.name)
-    if (old !== undefined && sameConstraint(old, now)) continue
+  const renamedTo = new Set([...renamed.values()])
+  for (const now of added) {
+    if (renamedTo.has(now)) continue
     const spec = { constraint: now, notValid: !now.valid, inline: false }
     const detail = { kind: 'constraint-added' as const, table: created ? undefined : before, constraint: now, notValid: !now.valid, inline: false, inCreateTable: created }
     items.push({ detail, object: `${after.key}.${now.name}`, origin: 'file', tableOrigin, action: addConstraintAction(spec), lockTable: after.key, at })

@@ -49,7 +49,7 @@ describe('rollsafe db', () => {
   it('prints a syntax error as file:line:col, exit 2, no stack', async () => {
     const migration = file('bad.sql', 'alter table users\n  add colum x int;\n')
     expect(await main(['db', migration])).toBe(2)
-    expect(stderr).toBe(`rollsafe: ${migration}:2:7: syntax error: syntax error at or near "colum"\n`)
+    expect(stderr).toBe(`rollsafe: ${migration}:2:15: syntax error: syntax error at or near "int"\n`)
   })
 
   it('names a template placeholder and fills it with --var', async () => {

@@ -1,5 +1,4 @@
 import { defineRule } from '../../src/core/rule.js'
-import { onNewTable } from '../../src/db/rule-helpers.js'
 
 export const rule = defineRule({
   id: 'column-added-not-null-without-default',
@@ -14,7 +13,8 @@ export const rule = defineRule({
   safe: 'Add the column nullable (or with a constant default), backfill, and make it NOT NULL once every writer sets it.',
   seeAlso: ['squawk: adding-required-field', 'Atlas: MF103'],
   check(change, report) {
-    if (change.inCreateTable || onNewTable(change)) return
+    // A table version A never knew gets no INSERT from A (a table new in this file is also empty).
+    if (change.inCreateTable || change.tableOrigin !== 'existing') return
     const c = change.column
     if (!c.notNull || c.default !== undefined || c.generated !== undefined || c.identity !== undefined || change.serial) return
     report({ message: `column \`${change.object}\` added NOT NULL without a default`, at: change.at, object: change.object })

@@ -1,0 +1,91 @@
+import { InputError } from '../../core/errors.js'
+import { analyzeMigrations, type AnalyzeOptions, type Analysis } from '../analyze.js'
+import type { DbChange } from '../change.js'
+import type { Analyzer } from '../check-db.js'
+import { introspectSchema, type IntrospectedSchema } from '../introspect/introspect-schema.js'
+import type { MigrationFile } from '../migration-file.js'
+import { initParser, parseSql, type ParsedStatement } from '../parse-sql.js'
+import { someNode } from '../pg-ast.js'
+import { substituteTemplates } from '../templates.js'
+import { transactionControl } from '../transaction-tracker.js'
+import { applyMigrations, shadowError } from './apply-migrations.js'
+import { mergeTrace, type StatementTrace } from './merge-trace.js'
+import { observedChanges } from './observed-changes.js'
+import { extensionsUsed, openPGliteSession } from './pglite-session.js'
+import { openScratchDatabase } from './scratch-database.js'
+import type { SqlSession } from './sql-session.js'
+import { StatementTracer } from './trace-statement.js'
+
+export interface TraceOptions {
+  /** `--shadow-url`: the server where rollsafe makes (and drops) its scratch database; PGlite when absent. */
+  readonly shadowUrl?: string
+  /** `--schema FILE`: applied to the shadow database before the history. */
+  readonly schemaFiles?: ReadonlyArray<MigrationFile>
+  /** An open shadow session to use instead of opening one; the caller closes it. */
+  readonly session?: SqlSession
+}
+
+/** Statements whose schema changes static analysis cannot see: they run code. */
+function hidesSchemaChanges(statement: ParsedStatement): boolean {
+  if (statement.type === 'DoStmt' || statement.type === 'CallStmt' || statement.type === 'ExecuteStmt') return true
+  return statement.type === 'SelectStmt' && someNode(statement.node, (type) => type === 'FuncCall')
+}
+
+/** Runs every statement of the checked files on the shadow database, observing each. */
+async function traceFiles(session: SqlSession, files: ReadonlyArray<MigrationFile>, options: AnalyzeOptions): Promise<StatementTrace[]> {
+  const tracer = new StatementTracer(session)
+  const traces: StatementTrace[] = []
+  for (const file of files) {
+    const parsed = parseSql(file.path, substituteTemplates(file.path, file.text, options.vars ?? {}))
+    for (const statement of parsed.statements) {
+      // Each statement runs in a transaction of its own, so the file's own BEGIN/COMMIT are left out.
+      if (transactionControl(statement.node) !== undefined) continue
+      const opaque = hidesSchemaChanges(statement)
+      const before: IntrospectedSchema | undefined = opaque ? await introspectSchema(session.db) : undefined
+      let changes: DbChange[] = []
+      try {
+        const observation = await tracer.run(statement.text, async () => {
+          if (before !== undefined) changes = observedChanges(before, await introspectSchema(session.db), file.path, options.pgVersion)
+        })
+        traces.push({ file: file.path, index: statement.index, observation, changes })
+      } catch (error) {
+        if (error instanceof InputError) throw error
+        throw shadowError(parsed, statement, error, session.engine)
+      }
+    }
+  }
+  return traces
+}
+
+/** Opens the shadow database: a scratch database on `--shadow-url`, else PGlite with the extensions the SQL asks for. */
+function openShadow(trace: TraceOptions, texts: Iterable<string>): Promise<SqlSession> {
+  return trace.shadowUrl === undefined ? openPGliteSession({ extensions: extensionsUsed(texts) }) : openScratchDatabase(trace.shadowUrl)
+}
+
+/**
+ * `--trace`: the analyzer that uses a real PostgreSQL. `--schema` and the history are applied to a
+ * shadow database (PGlite in this process, or a scratch database on `--shadow-url`); its
+ * introspected schema is where the checked migrations start; they are analysed statically, then
+ * run statement by statement on the shadow database, and what it showed (locks, rewrites, schema
+ * changes hidden in code) replaces the static guesses. The shadow database is closed (dropped)
+ * in every case.
+ *
+ * @example
+ * const { findings } = await checkDb(['migrations/0042.sql'], { today, history: ['migrations/'], analyzer: traceAnalyzer({}) })
+ */
+export function traceAnalyzer(trace: TraceOptions = {}): Analyzer {
+  return async (files, options, history): Promise<Analysis> => {
+    const applied = [...(trace.schemaFiles ?? []), ...history]
+    const session = trace.session ?? (await openShadow(trace, [...applied, ...files].map((f) => f.text)))
+    try {
+      await initParser()
+      await applyMigrations(session, applied, options.vars ?? {})
+      const base = await introspectSchema(session.db)
+      const analysis = analyzeMigrations(files, options, [], base.model)
+      const traces = await traceFiles(session, files, options)
+      return { ...analysis, changes: mergeTrace(analysis.changes, traces) }
+    } finally {
+      if (trace.session === undefined) await session.close()
+    }
+  }
+}

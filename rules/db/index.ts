@@ -15,6 +15,7 @@ import { rule as constraintRenamed } from './constraint-renamed.js'
 import { rule as databaseDropped } from './database-dropped.js'
 import { rule as domainConstraintAdded } from './domain-constraint-added.js'
 import { rule as domainCreatedWithConstraint } from './domain-created-with-constraint.js'
+import { rule as enumValueAddedInTransaction } from './enum-value-added-in-transaction.js'
 import { rule as enumValueDropped } from './enum-value-dropped.js'
 import { rule as enumValueRenamed } from './enum-value-renamed.js'
 import { rule as exclusionConstraintAdded } from './exclusion-constraint-added.js'
@@ -33,8 +34,11 @@ import { rule as preferTextOverChar } from './prefer-text-over-char.js'
 import { rule as preferTextOverVarchar } from './prefer-text-over-varchar.js'
 import { rule as preferTimestamptz } from './prefer-timestamptz.js'
 import { rule as primaryKeyAddedOnNullableColumn } from './primary-key-added-on-nullable-column.js'
+import { rule as requireEnumValueOrdering } from './require-enum-value-ordering.js'
 import { rule as requireLockTimeout } from './require-lock-timeout.js'
+import { rule as requireLockTimeoutForWriteLocks } from './require-lock-timeout-for-write-locks.js'
 import { rule as requireNotValid } from './require-not-valid.js'
+import { rule as requireStatementTimeout } from './require-statement-timeout.js'
 import { rule as requireUsingIndex } from './require-using-index.js'
 import { rule as schemaDropped } from './schema-dropped.js'
 import { rule as schemaRenamed } from './schema-renamed.js'
@@ -67,6 +71,7 @@ export const dbRules: ReadonlyArray<Rule<ChangeKind>> = [
   databaseDropped as unknown as Rule<ChangeKind>,
   domainConstraintAdded as unknown as Rule<ChangeKind>,
   domainCreatedWithConstraint as unknown as Rule<ChangeKind>,
+  enumValueAddedInTransaction as unknown as Rule<ChangeKind>,
   enumValueDropped as unknown as Rule<ChangeKind>,
   enumValueRenamed as unknown as Rule<ChangeKind>,
   exclusionConstraintAdded as unknown as Rule<ChangeKind>,
@@ -85,8 +90,11 @@ export const dbRules: ReadonlyArray<Rule<ChangeKind>> = [
   preferTextOverVarchar as unknown as Rule<ChangeKind>,
   preferTimestamptz as unknown as Rule<ChangeKind>,
   primaryKeyAddedOnNullableColumn as unknown as Rule<ChangeKind>,
+  requireEnumValueOrdering as unknown as Rule<ChangeKind>,
   requireLockTimeout as unknown as Rule<ChangeKind>,
+  requireLockTimeoutForWriteLocks as unknown as Rule<ChangeKind>,
   requireNotValid as unknown as Rule<ChangeKind>,
+  requireStatementTimeout as unknown as Rule<ChangeKind>,
   requireUsingIndex as unknown as Rule<ChangeKind>,
   schemaDropped as unknown as Rule<ChangeKind>,
   schemaRenamed as unknown as Rule<ChangeKind>,

@@ -10,7 +10,9 @@ import { traceAnalyzer, type TraceOptions } from './trace-analyzer.js'
 
 const sqlFile = (path: string, text: string, transactional = false): MigrationFile => ({ path, text, transactional })
 
-const summary = (findings: ReadonlyArray<Finding>): string[] => findings.map((f) => `${f.location.line} ${f.rule}: ${f.message}`)
+/** The findings of the rules a test is about (other rules may join the catalogue at any time). */
+const summary = (findings: ReadonlyArray<Finding>, rules: ReadonlyArray<string>): string[] =>
+  findings.filter((f) => rules.includes(f.rule)).map((f) => `${f.location.line} ${f.rule}: ${f.message}`)
 
 describe('traceAnalyzer on PGlite', () => {
   let session: SqlSession
@@ -33,15 +35,15 @@ describe('traceAnalyzer on PGlite', () => {
       "set lock_timeout = '2s';\ndo $$ begin\n  execute 'alter table people rename column mail to email';\nend $$;\n",
     )
     const traced = await check([migration], history)
-    expect(summary(traced.findings)).toEqual(['2 column-renamed: column `public.people.mail` renamed to `public.people.email`'])
+    expect(summary(traced.findings, ['column-renamed'])).toEqual(['2 column-renamed: column `public.people.mail` renamed to `public.people.email`'])
     const staticOnly = await checkMigrationFiles([migration], { today: '2026-01-01' }, history, emptySchema)
-    expect(staticOnly.findings).toEqual([])
+    expect(summary(staticOnly.findings, ['column-renamed'])).toEqual([])
   })
 
   it('reports the ACCESS EXCLUSIVE lock an ALTER TABLE really takes, marked observed', async () => {
     const history = [sqlFile('010.sql', 'create table invoices (id bigint primary key, total int);')]
     const { findings } = await check([sqlFile('011.sql', 'alter table invoices add column note text;')], history)
-    expect(summary(findings)).toEqual([
+    expect(summary(findings, ['require-lock-timeout'])).toEqual([
       '1 require-lock-timeout: statement takes ACCESS EXCLUSIVE on `public.invoices` (observed) with no lock_timeout set',
     ])
   })
@@ -53,7 +55,7 @@ describe('traceAnalyzer on PGlite', () => {
       "set lock_timeout = '2s';\nalter table ledger alter column memo type varchar(200);\nalter table ledger alter column id type bigint;\n",
     )
     const { findings } = await check([migration], history)
-    expect(summary(findings.filter((f) => f.rule === 'table-rewritten'))).toEqual([
+    expect(summary(findings, ['table-rewritten'])).toEqual([
       '3 table-rewritten: column `public.ledger.id` changed to `bigint`: takes ACCESS EXCLUSIVE on `public.ledger` and rewrites the table (observed)',
     ])
   })
@@ -62,7 +64,7 @@ describe('traceAnalyzer on PGlite', () => {
     const history = [sqlFile('030.sql', 'create table sessions (id bigint primary key);')]
     const migration = sqlFile('031.sql', "do $$ begin execute 'alter table sessions add column seen timestamptz'; end $$;")
     const { findings } = await check([migration], history)
-    expect(summary(findings)).toEqual([
+    expect(summary(findings, ['require-lock-timeout'])).toEqual([
       '1 require-lock-timeout: statement takes ACCESS EXCLUSIVE on `public.sessions` (observed) with no lock_timeout set',
     ])
   })

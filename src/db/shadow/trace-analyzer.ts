@@ -9,9 +9,11 @@ import { someNode } from '../pg-ast.js'
 import { substituteTemplates } from '../templates.js'
 import { transactionControl } from '../transaction-tracker.js'
 import { applyMigrations, shadowError } from './apply-migrations.js'
+import { applySchemaCopy, copyLiveSchema } from './copy-live-schema.js'
 import { mergeTrace, type StatementTrace } from './merge-trace.js'
 import { observedChanges } from './observed-changes.js'
 import { extensionsUsed, openPGliteSession } from './pglite-session.js'
+import { redactUrl } from './redact-url.js'
 import { openScratchDatabase } from './scratch-database.js'
 import type { SqlSession } from './sql-session.js'
 import { StatementTracer } from './trace-statement.js'
@@ -21,6 +23,8 @@ export interface TraceOptions {
   readonly shadowUrl?: string
   /** `--schema FILE`: applied to the shadow database before the history. */
   readonly schemaFiles?: ReadonlyArray<MigrationFile>
+  /** `--database-url`: the live schema (read-only) copied to the shadow database before the history. */
+  readonly databaseUrl?: string
   /** An open shadow session to use instead of opening one; the caller closes it. */
   readonly session?: SqlSession
 }
@@ -63,8 +67,8 @@ function openShadow(trace: TraceOptions, texts: Iterable<string>): Promise<SqlSe
 }
 
 /**
- * `--trace`: the analyzer that uses a real PostgreSQL. `--schema` and the history are applied to a
- * shadow database (PGlite in this process, or a scratch database on `--shadow-url`); its
+ * `--trace`: the analyzer that uses a real PostgreSQL. The live schema (`--database-url`, copied
+ * without rows), `--schema` and the history are applied to a shadow database (PGlite in this process, or a scratch database on `--shadow-url`); its
  * introspected schema is where the checked migrations start; they are analysed statically, then
  * run statement by statement on the shadow database, and what it showed (locks, rewrites, schema
  * changes hidden in code) replaces the static guesses. The shadow database is closed (dropped)
@@ -76,9 +80,11 @@ function openShadow(trace: TraceOptions, texts: Iterable<string>): Promise<SqlSe
 export function traceAnalyzer(trace: TraceOptions = {}): Analyzer {
   return async (files, options, history): Promise<Analysis> => {
     const applied = [...(trace.schemaFiles ?? []), ...history]
-    const session = trace.session ?? (await openShadow(trace, [...applied, ...files].map((f) => f.text)))
+    const copy = trace.databaseUrl === undefined ? [] : await copyLiveSchema(trace.databaseUrl)
+    const session = trace.session ?? (await openShadow(trace, [...copy, ...[...applied, ...files].map((f) => f.text)]))
     try {
       await initParser()
+      if (trace.databaseUrl !== undefined) await applySchemaCopy(session, copy, redactUrl(trace.databaseUrl))
       await applyMigrations(session, applied, options.vars ?? {})
       const base = await introspectSchema(session.db)
       const analysis = analyzeMigrations(files, options, [], base.model)

@@ -8,10 +8,13 @@ import { rule as columnDropped } from './column-dropped.js'
 import { rule as columnRenamed } from './column-renamed.js'
 import { rule as columnSetNotNull } from './column-set-not-null.js'
 import { rule as columnTypeChanged } from './column-type-changed.js'
+import { rule as columnTypeChangedWithCheck } from './column-type-changed-with-check.js'
+import { rule as concurrentIndexOnPg14 } from './concurrent-index-on-pg14.js'
 import { rule as concurrentlyInTransaction } from './concurrently-in-transaction.js'
 import { rule as constraintAdded } from './constraint-added.js'
 import { rule as constraintDropped } from './constraint-dropped.js'
 import { rule as constraintRenamed } from './constraint-renamed.js'
+import { rule as dataModifiedInDdlTransaction } from './data-modified-in-ddl-transaction.js'
 import { rule as databaseDropped } from './database-dropped.js'
 import { rule as domainConstraintAdded } from './domain-constraint-added.js'
 import { rule as domainCreatedWithConstraint } from './domain-created-with-constraint.js'
@@ -25,15 +28,18 @@ import { rule as indexDroppedNonConcurrently } from './index-dropped-non-concurr
 import { rule as indexRebuiltNonConcurrently } from './index-rebuilt-non-concurrently.js'
 import { rule as indexRenamed } from './index-renamed.js'
 import { rule as notValidValidatedInSameTransaction } from './not-valid-validated-in-same-transaction.js'
+import { rule as partitionAttachedWithoutCheck } from './partition-attached-without-check.js'
 import { rule as partitionDetachedNonConcurrently } from './partition-detached-non-concurrently.js'
 import { rule as preferBigintOverInt } from './prefer-bigint-over-int.js'
 import { rule as preferBigintOverSmallint } from './prefer-bigint-over-smallint.js'
 import { rule as preferIdentity } from './prefer-identity.js'
 import { rule as preferJsonbOverJson } from './prefer-jsonb-over-json.js'
+import { rule as preferNarrowIndex } from './prefer-narrow-index.js'
 import { rule as preferTextOverChar } from './prefer-text-over-char.js'
 import { rule as preferTextOverVarchar } from './prefer-text-over-varchar.js'
 import { rule as preferTimestamptz } from './prefer-timestamptz.js'
 import { rule as primaryKeyAddedOnNullableColumn } from './primary-key-added-on-nullable-column.js'
+import { rule as requireBatchedBackfill } from './require-batched-backfill.js'
 import { rule as requireEnumValueOrdering } from './require-enum-value-ordering.js'
 import { rule as requireLockTimeout } from './require-lock-timeout.js'
 import { rule as requireLockTimeoutForWriteLocks } from './require-lock-timeout-for-write-locks.js'
@@ -52,6 +58,7 @@ import { rule as transactionLeftOpen } from './transaction-left-open.js'
 import { rule as transactionNested } from './transaction-nested.js'
 import { rule as typeDropped } from './type-dropped.js'
 import { rule as typeRenamed } from './type-renamed.js'
+import { rule as uniqueIndexCreated } from './unique-index-created.js'
 import { rule as viewDropped } from './view-dropped.js'
 import { rule as viewRenamed } from './view-renamed.js'
 
@@ -64,10 +71,13 @@ export const dbRules: ReadonlyArray<Rule<ChangeKind>> = [
   columnRenamed as unknown as Rule<ChangeKind>,
   columnSetNotNull as unknown as Rule<ChangeKind>,
   columnTypeChanged as unknown as Rule<ChangeKind>,
+  columnTypeChangedWithCheck as unknown as Rule<ChangeKind>,
+  concurrentIndexOnPg14 as unknown as Rule<ChangeKind>,
   concurrentlyInTransaction as unknown as Rule<ChangeKind>,
   constraintAdded as unknown as Rule<ChangeKind>,
   constraintDropped as unknown as Rule<ChangeKind>,
   constraintRenamed as unknown as Rule<ChangeKind>,
+  dataModifiedInDdlTransaction as unknown as Rule<ChangeKind>,
   databaseDropped as unknown as Rule<ChangeKind>,
   domainConstraintAdded as unknown as Rule<ChangeKind>,
   domainCreatedWithConstraint as unknown as Rule<ChangeKind>,
@@ -81,15 +91,18 @@ export const dbRules: ReadonlyArray<Rule<ChangeKind>> = [
   indexRebuiltNonConcurrently as unknown as Rule<ChangeKind>,
   indexRenamed as unknown as Rule<ChangeKind>,
   notValidValidatedInSameTransaction as unknown as Rule<ChangeKind>,
+  partitionAttachedWithoutCheck as unknown as Rule<ChangeKind>,
   partitionDetachedNonConcurrently as unknown as Rule<ChangeKind>,
   preferBigintOverInt as unknown as Rule<ChangeKind>,
   preferBigintOverSmallint as unknown as Rule<ChangeKind>,
   preferIdentity as unknown as Rule<ChangeKind>,
   preferJsonbOverJson as unknown as Rule<ChangeKind>,
+  preferNarrowIndex as unknown as Rule<ChangeKind>,
   preferTextOverChar as unknown as Rule<ChangeKind>,
   preferTextOverVarchar as unknown as Rule<ChangeKind>,
   preferTimestamptz as unknown as Rule<ChangeKind>,
   primaryKeyAddedOnNullableColumn as unknown as Rule<ChangeKind>,
+  requireBatchedBackfill as unknown as Rule<ChangeKind>,
   requireEnumValueOrdering as unknown as Rule<ChangeKind>,
   requireLockTimeout as unknown as Rule<ChangeKind>,
   requireLockTimeoutForWriteLocks as unknown as Rule<ChangeKind>,
@@ -108,6 +121,7 @@ export const dbRules: ReadonlyArray<Rule<ChangeKind>> = [
   transactionNested as unknown as Rule<ChangeKind>,
   typeDropped as unknown as Rule<ChangeKind>,
   typeRenamed as unknown as Rule<ChangeKind>,
+  uniqueIndexCreated as unknown as Rule<ChangeKind>,
   viewDropped as unknown as Rule<ChangeKind>,
   viewRenamed as unknown as Rule<ChangeKind>,
 ]

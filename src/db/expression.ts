@@ -85,7 +85,16 @@ export function expressionText(node: unknown): string {
 }
 
 export function expressionInfo(node: unknown, knownStable?: ReadonlySet<string>): ExpressionInfo {
-  return { key: expressionKey(node), text: expressionText(node), volatile: isVolatile(node, knownStable), node }
+  let key: string | undefined
+  // The key is only read when two schemas are compared: computed on first use.
+  return {
+    get key() {
+      return (key ??= expressionKey(node))
+    },
+    text: expressionText(node),
+    volatile: isVolatile(node, knownStable),
+    node,
+  }
 }
 
 /** The column a CHECK expression proves NOT NULL: `c IS NOT NULL` → `c`. */

@@ -62,11 +62,14 @@ export function listName(parts: ReadonlyArray<string>, defaultSchema: string): Q
 export function someNode(node: unknown, visit: (type: string, body: Record<string, unknown>) => boolean): boolean {
   if (node === null || typeof node !== 'object') return false
   if (Array.isArray(node)) return node.some((n) => someNode(n, visit))
-  for (const [key, value] of Object.entries(node)) {
-    if (/^[A-Z]/.test(key) && value !== null && typeof value === 'object' && !Array.isArray(value)) {
-      if (visit(key, value as Record<string, unknown>)) return true
-    }
-    if (value !== null && typeof value === 'object' && someNode(value, visit)) return true
+  const record = node as Record<string, unknown>
+  for (const key in record) {
+    const value = record[key]
+    if (value === null || typeof value !== 'object') continue
+    const first = key.charCodeAt(0)
+    // Node wrappers are the capitalised keys: { FuncCall: { … } }.
+    if (first >= 65 && first <= 90 && !Array.isArray(value) && visit(key, value as Record<string, unknown>)) return true
+    if (someNode(value, visit)) return true
   }
   return false
 }

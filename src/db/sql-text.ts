@@ -14,57 +14,74 @@ export interface SqlText {
   slice(startByte: number, endByte?: number): string
   /** Byte offset of a character offset (for positions found in the string). */
   byteOf(charOffset: number): number
+  /** Character offset (string index) of a byte offset. */
+  charOf(byteOffset: number): number
   readonly byteLength: number
 }
 
-export function sqlText(text: string): SqlText {
-  const bytes = Buffer.from(text, 'utf8')
-  const ascii = bytes.length === text.length
-  const lineStarts: number[] = [0]
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0x0a) lineStarts.push(i + 1)
-  const lineOf = (offset: number): number => {
-    let lo = 0
-    let hi = lineStarts.length - 1
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1
-      if ((lineStarts[mid] ?? 0) <= offset) lo = mid
-      else hi = mid - 1
-    }
-    return lo
+function lineStartsOf(text: string): number[] {
+  const starts = [0]
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
+  return starts
+}
+
+function lineIndex(starts: ReadonlyArray<number>, offset: number): number {
+  let lo = 0
+  let hi = starts.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if ((starts[mid] ?? 0) <= offset) lo = mid
+    else hi = mid - 1
   }
+  return lo
+}
+
+export function sqlText(text: string): SqlText {
+  const byteLength = Buffer.byteLength(text, 'utf8')
+  // Most migrations are ASCII: bytes and string indexes coincide and no buffer is needed.
+  const ascii = byteLength === text.length
+  const bytes = ascii ? undefined : Buffer.from(text, 'utf8')
+  const charOf = (byte: number): number => (bytes === undefined ? byte : bytes.subarray(0, byte).toString('utf8').length)
+  const starts = lineStartsOf(text)
   return {
     text,
-    byteLength: bytes.length,
+    byteLength,
     place(byteOffset) {
-      const offset = Math.max(0, Math.min(byteOffset, bytes.length))
-      const line = lineOf(offset)
-      const start = lineStarts[line] ?? 0
-      const column = ascii ? offset - start : [...bytes.subarray(start, offset).toString('utf8')].length
+      const offset = charOf(Math.max(0, Math.min(byteOffset, byteLength)))
+      const line = lineIndex(starts, offset)
+      const start = starts[line] ?? 0
+      const column = ascii ? offset - start : [...text.slice(start, offset)].length
       return { line: line + 1, column: column + 1 }
     },
     slice(startByte, endByte) {
-      if (ascii) return text.slice(startByte, endByte)
-      return bytes.subarray(startByte, endByte ?? bytes.length).toString('utf8')
+      if (bytes === undefined) return text.slice(startByte, endByte)
+      return bytes.subarray(startByte, endByte ?? byteLength).toString('utf8')
     },
     byteOf(charOffset) {
       return ascii ? charOffset : Buffer.byteLength(text.slice(0, charOffset), 'utf8')
     },
+    charOf,
   }
 }
 
+function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13)
+}
+
 /** Skips whitespace and comments between two byte offsets; returns the offset of the next token. */
-export function skipTrivia(text: SqlText, byteOffset: number, endByte?: number): number {
-  const rest = text.slice(byteOffset, endByte)
-  let i = 0
+export function skipTrivia(source: SqlText, byteOffset: number, endByte?: number): number {
+  const text = source.text
+  const end = endByte === undefined ? text.length : source.charOf(endByte)
+  let i = source.charOf(byteOffset)
   for (;;) {
-    while (i < rest.length && /\s/.test(rest[i] ?? '')) i++
-    if (rest.startsWith('--', i)) {
-      const end = rest.indexOf('\n', i)
-      i = end === -1 ? rest.length : end + 1
-    } else if (rest.startsWith('/*', i)) {
-      const end = rest.indexOf('*/', i + 2)
-      i = end === -1 ? rest.length : end + 2
+    while (i < end && isSpace(text.charCodeAt(i))) i++
+    if (text.startsWith('--', i)) {
+      const next = text.indexOf('\n', i)
+      i = next === -1 || next > end ? end : next + 1
+    } else if (text.startsWith('/*', i)) {
+      const close = text.indexOf('*/', i + 2)
+      i = close === -1 || close > end ? end : close + 2
     } else break
   }
-  return byteOffset + Buffer.byteLength(rest.slice(0, i), 'utf8')
+  return source.byteOf(Math.min(i, end))
 }

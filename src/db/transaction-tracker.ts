@@ -76,16 +76,13 @@ export class TransactionTracker {
 
   /** The state before a statement; call `after` once it ran. */
   before(control: Control | undefined): Omit<TransactionState, 'following'> {
-    const lockTimeout = this.setting('lock_timeout')
-    const statementTimeout = this.setting('statement_timeout')
-    const state = {
-      mode: control === 'begin' && this.mode === 'none' ? ('none' as const) : this.mode,
+    return {
+      mode: control === 'begin' && this.mode === 'none' ? 'none' : this.mode,
       held: [...this.held.values()],
-      ...(lockTimeout === undefined ? {} : { lockTimeout }),
-      ...(statementTimeout === undefined ? {} : { statementTimeout }),
+      lockTimeout: this.setting('lock_timeout'),
+      statementTimeout: this.setting('statement_timeout'),
       position: this.mode === 'none' ? 0 : this.position,
     }
-    return state
   }
 
   private end(): void {

@@ -4,6 +4,7 @@ import { checkDb } from '../db/check-db.js'
 import { checkSchemaDiff, parseRenames } from '../db/check-schema-diff.js'
 import { sqlSchemaSource } from '../db/schema-source.js'
 import { commonFlags, commonUsage, parseCommand, readCommonOptions } from './common-options.js'
+import { shadowCheckOptions, shadowFlags, shadowUsage } from './db-shadow-flags.js'
 import { finish } from './finish.js'
 import { findConfig } from '../config/find-config.js'
 import { today } from './today.js'
@@ -18,7 +19,7 @@ or Kysely TypeScript modules exporting up(db). Each is checked against the schem
 
   --history PATH                already-applied migrations: replayed for the schema, not checked (repeatable)
   --schema FILE                 the schema the migrations start from (DDL or pg_dump --schema-only)
-  --pg-version N                PostgreSQL major version the lock facts are for (default: the config's, else 15)
+${shadowUsage}  --pg-version N                PostgreSQL major version the lock facts are for (default: the config's, else 15)
   --assume-in-transaction       every file runs in one transaction (as Flyway, Prisma, Drizzle, Kysely do)
   --var NAME=VALUE              value for a template placeholder such as {{ index .Options "Namespace" }} (repeatable)
   --from OLD.sql --to NEW.sql   compare two schema versions instead of checking migrations
@@ -52,6 +53,7 @@ const list = (value: unknown): string[] => (Array.isArray(value) ? value.map(Str
 export async function dbCommand(argv: ReadonlyArray<string>): Promise<number> {
   const { values, positionals } = parseCommand('db', argv, {
     ...commonFlags,
+    ...shadowFlags,
     history: { type: 'string', multiple: true },
     schema: { type: 'string' },
     'pg-version': { type: 'string' },
@@ -87,10 +89,13 @@ export async function dbCommand(argv: ReadonlyArray<string>): Promise<number> {
   }
   if (positionals.length === 0) throw new InputError(`rollsafe db takes at least one MIGRATION file or folder\n\n${dbUsage}`)
   const schemaFile = values['schema'] as string | undefined
+  const shadow = await shadowCheckOptions(values, schemaFile)
   const result = await checkDb(positionals, {
     ...analyze,
     history: list(values['history']),
-    ...(schemaFile === undefined ? {} : { schema: sqlSchemaSource(schemaFile) }),
+    // With --trace the shadow database applies --schema itself.
+    ...(schemaFile === undefined || shadow.analyzer !== undefined ? {} : { schema: sqlSchemaSource(schemaFile) }),
+    ...shadow,
   })
   return finish(result.findings, positionals.join(' '), options, config?.policy)
 }

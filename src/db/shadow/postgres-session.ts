@@ -10,12 +10,19 @@ export function redactedError(error: unknown, url: string, what: string): InputE
   return new InputError(`${redactUrl(url)}: ${what}: ${redactSecrets(message, url)}`)
 }
 
+/** Runs queries on one client one after another (pg deprecates overlapping `client.query` calls). */
+function serialized(client: pg.Client): (...args: unknown[]) => Promise<unknown> {
+  let tail: Promise<unknown> = Promise.resolve()
+  return (...args) => {
+    const run = tail.then(() => (client.query as (...a: unknown[]) => Promise<unknown>)(...args))
+    tail = run.catch(() => {})
+    return run
+  }
+}
+
 /** kysely's pool interface over one client: every query runs on that client's backend. */
-function singleClientPool(client: pg.Client): PostgresPool {
-  const pooled = {
-    query: (...args: unknown[]) => (client.query as (...a: unknown[]) => unknown)(...args),
-    release: () => {},
-  } as unknown as PostgresPoolClient
+function singleClientPool(query: (...args: unknown[]) => Promise<unknown>): PostgresPool {
+  const pooled = { query, release: () => {} } as unknown as PostgresPoolClient
   return { connect: async () => pooled, end: async () => {} }
 }
 
@@ -46,11 +53,12 @@ export async function openPostgresSession(url: string, options: PostgresSessionO
     throw redactedError(error, url, 'cannot connect')
   }
   let closing: Promise<void> | undefined
+  const query = serialized(client)
   return {
     engine: 'postgres',
-    db: new Kysely<unknown>({ dialect: new PostgresDialect({ pool: singleClientPool(client) }) }),
+    db: new Kysely<unknown>({ dialect: new PostgresDialect({ pool: singleClientPool(query) }) }),
     async exec(sql: string): Promise<ReadonlyArray<Row>> {
-      const result = (await client.query(sql)) as pg.QueryResult | pg.QueryResult[]
+      const result = (await query(sql)) as pg.QueryResult | pg.QueryResult[]
       const last = Array.isArray(result) ? result[result.length - 1] : result
       return (last?.rows ?? []) as ReadonlyArray<Row>
     },

@@ -29,10 +29,12 @@ import { rule as indexCreatedNonConcurrently } from './index-created-non-concurr
 import { rule as indexDroppedNonConcurrently } from './index-dropped-non-concurrently.js'
 import { rule as indexRebuiltNonConcurrently } from './index-rebuilt-non-concurrently.js'
 import { rule as indexRenamed } from './index-renamed.js'
+import { rule as materializedViewRefreshedNonConcurrently } from './materialized-view-refreshed-non-concurrently.js'
 import { rule as notValidValidatedInSameTransaction } from './not-valid-validated-in-same-transaction.js'
 import { rule as opaqueStatement } from './opaque-statement.js'
 import { rule as partitionAttachedWithoutCheck } from './partition-attached-without-check.js'
 import { rule as partitionDetachedNonConcurrently } from './partition-detached-non-concurrently.js'
+import { rule as preferAlignedColumnOrder } from './prefer-aligned-column-order.js'
 import { rule as preferBigintOverInt } from './prefer-bigint-over-int.js'
 import { rule as preferBigintOverSmallint } from './prefer-bigint-over-smallint.js'
 import { rule as preferIdentity } from './prefer-identity.js'
@@ -97,10 +99,12 @@ export const dbRules: ReadonlyArray<Rule<ChangeKind>> = [
   indexDroppedNonConcurrently as unknown as Rule<ChangeKind>,
   indexRebuiltNonConcurrently as unknown as Rule<ChangeKind>,
   indexRenamed as unknown as Rule<ChangeKind>,
+  materializedViewRefreshedNonConcurrently as unknown as Rule<ChangeKind>,
   notValidValidatedInSameTransaction as unknown as Rule<ChangeKind>,
   opaqueStatement as unknown as Rule<ChangeKind>,
   partitionAttachedWithoutCheck as unknown as Rule<ChangeKind>,
   partitionDetachedNonConcurrently as unknown as Rule<ChangeKind>,
+  preferAlignedColumnOrder as unknown as Rule<ChangeKind>,
   preferBigintOverInt as unknown as Rule<ChangeKind>,
   preferBigintOverSmallint as unknown as Rule<ChangeKind>,
   preferIdentity as unknown as Rule<ChangeKind>,

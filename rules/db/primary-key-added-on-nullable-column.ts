@@ -8,7 +8,7 @@ export const rule = defineRule({
   direction: 'none',
   severity: 'error',
   on: ['constraint-added'],
-  summary: 'A PRIMARY KEY on an existing table makes nullable columns NOT NULL, scanning under ACCESS EXCLUSIVE.',
+  summary: 'A PRIMARY KEY makes nullable columns of an existing table NOT NULL, scanning it under lock.',
   why:
     'A primary key implies NOT NULL: PostgreSQL sets it on each nullable key column and reads every row to ' +
     'check it while holding ACCESS EXCLUSIVE, even with USING INDEX. Writes of NULL by version A then fail.',

@@ -8,7 +8,7 @@ export const rule = defineRule({
   direction: 'none',
   severity: 'warning',
   on: ['statement'],
-  summary: 'A lock that blocks writes (SHARE to EXCLUSIVE) is requested on an existing table with no lock_timeout.',
+  summary: 'A write-blocking lock (SHARE … EXCLUSIVE) is requested on an existing table with no lock_timeout.',
   why:
     'CREATE TRIGGER, a foreign key (on the referenced table too), CREATE INDEX and REFRESH MATERIALIZED VIEW ' +
     'CONCURRENTLY take locks that conflict with INSERT, UPDATE and DELETE. While the request waits behind a long ' +

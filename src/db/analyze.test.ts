@@ -148,3 +148,30 @@ describe('static replay', () => {
     expect(pg15.changes.find((c) => c.kind === 'column-added')?.lock.rewrite).toBe(false)
   })
 })
+
+describe('static replay: details rules asked for', () => {
+  it('gives USING INDEX constraints the index columns and marks primary key columns NOT NULL', () => {
+    const { schema } = run('create unique index concurrently users_name_idx on users (name);\nalter table users add constraint users_name_pk primary key using index users_name_idx;')
+    const users = schema.tables.get('public.users')!
+    expect(users.constraints.find((c) => c.name === 'users_name_pk')?.columns).toEqual(['name'])
+    expect(users.columns.find((c) => c.name === 'name')?.notNull).toBe(true)
+  })
+
+  it('settles the origin of indexes made by constraints at the end of their file', () => {
+    const { changes } = analyzeMigrations([
+      { path: '1.sql', text: 'create table t (email text unique);', transactional: false },
+      { path: '2.sql', text: 'alter index t_email_key rename to t_email_uq;', transactional: false },
+    ])
+    expect(changes.find((c) => c.kind === 'index-renamed')?.origin).toBe('run')
+  })
+
+  it('tells inherited columns, IF [NOT] EXISTS and the statement count of the file', () => {
+    const { changes } = run('create table u2 (like users);\nalter table users add column if not exists a int, drop column if exists name;')
+    const added = changes.filter((c) => c.kind === 'column-added')
+    expect(added.map((c) => c.kind === 'column-added' && [c.object, c.inherited, c.ifNotExists])).toContainEqual(['public.u2.email', true, false])
+    expect(added.map((c) => c.kind === 'column-added' && [c.object, c.inherited, c.ifNotExists])).toContainEqual(['public.users.a', false, true])
+    const dropped = changes.find((c) => c.kind === 'column-dropped')!
+    expect(dropped.kind === 'column-dropped' && dropped.ifExists).toBe(true)
+    expect(dropped.statement.fileStatements).toBe(2)
+  })
+})

@@ -23,6 +23,40 @@ export interface Analysis {
   readonly ignores: ReadonlyArray<IgnoreComment>
 }
 
+/** What one checked file gives: its changes and its ignore comments. */
+export type FileAnalysis = (changes: ReadonlyArray<DbChange>, ignores: ReadonlyArray<IgnoreComment>) => void
+
+/**
+ * Replays `history` (state only), then each of `files` in order, handing each checked file's changes
+ * to `onFile` as soon as it is replayed (so a caller can lint and drop them: the ASTs and schema
+ * snapshots of one file need not outlive it). Returns the schema after every file.
+ */
+export function analyzeEach(
+  files: ReadonlyArray<MigrationFile>,
+  options: AnalyzeOptions,
+  history: ReadonlyArray<MigrationFile>,
+  base: SchemaModel,
+  onFile: FileAnalysis,
+): SchemaModel {
+  const pgVersion = options.pgVersion ?? 15
+  let state: RunState = { schema: base, searchPath: ['public'] }
+  const run = (file: MigrationFile, isHistory: boolean): void => {
+    const text = substituteTemplates(file.path, file.text, options.vars ?? {})
+    const parsed = parseSql(file.path, text)
+    const transactional = file.transactional || Boolean(options.assumeInTransaction)
+    const result = replayFile(parsed, { ...state, searchPath: ['public'] }, { transactional, pgVersion, history: isHistory })
+    if (!isHistory) {
+      const found = findIgnoreComments(parsed)
+      const notes = found.map((i) => ignoreCommentChange(i, state.schema, pgVersion))
+      onFile(notes.length === 0 ? result.changes : [...notes, ...result.changes], found)
+    }
+    state = result.state
+  }
+  for (const file of history) run(file, true)
+  for (const file of files) run(file, false)
+  return state.schema
+}
+
 /**
  * Replays `history` (state only), then each of `files` in order, returning the changes of `files`.
  * Call `initParser()` once before.
@@ -37,24 +71,11 @@ export function analyzeMigrations(
   history: ReadonlyArray<MigrationFile> = [],
   base: SchemaModel = emptySchema,
 ): Analysis {
-  const pgVersion = options.pgVersion ?? 15
-  let state: RunState = { schema: base, searchPath: ['public'] }
   const changes: DbChange[] = []
   const ignores: IgnoreComment[] = []
-  const run = (file: MigrationFile, isHistory: boolean): void => {
-    const text = substituteTemplates(file.path, file.text, options.vars ?? {})
-    const parsed = parseSql(file.path, text)
-    const transactional = file.transactional || Boolean(options.assumeInTransaction)
-    const result = replayFile(parsed, { ...state, searchPath: ['public'] }, { transactional, pgVersion, history: isHistory })
-    if (!isHistory) {
-      const found = findIgnoreComments(parsed)
-      ignores.push(...found)
-      changes.push(...found.map((i) => ignoreCommentChange(i, state.schema, pgVersion)))
-    }
-    state = result.state
-    changes.push(...result.changes)
-  }
-  for (const file of history) run(file, true)
-  for (const file of files) run(file, false)
-  return { changes, schema: state.schema, ignores }
+  const schema = analyzeEach(files, options, history, base, (fileChanges, found) => {
+    for (const c of fileChanges) changes.push(c)
+    ignores.push(...found)
+  })
+  return { changes, schema, ignores }
 }

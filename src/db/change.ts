@@ -54,6 +54,8 @@ export interface StatementRef {
   readonly text: string
   /** The AST, for the rare rule that needs a detail no change kind carries. */
   readonly node: unknown
+  /** How many statements its file has (a single-statement file runs alone even in a wrapping runner). */
+  readonly fileStatements: number
 }
 
 /** A lock an earlier statement of the same transaction took and still holds. */
@@ -157,10 +159,20 @@ export type DbChangeDetail =
       readonly column: ColumnModel
       /** True for the columns of CREATE TABLE (then `tableOrigin` is `file`). */
       readonly inCreateTable: boolean
+      /** Copied from another table (`LIKE`, `PARTITION OF`) rather than written in the statement. */
+      readonly inherited: boolean
       /** `serial`/`bigserial`/`smallserial` as written. */
       readonly serial: boolean
+      /** `ADD COLUMN IF NOT EXISTS`. */
+      readonly ifNotExists: boolean
     })
-  | (OnTable & { readonly kind: 'column-dropped'; readonly column?: ColumnModel; readonly cascade: boolean })
+  | (OnTable & {
+      readonly kind: 'column-dropped'
+      readonly column?: ColumnModel
+      readonly cascade: boolean
+      /** `DROP COLUMN IF EXISTS`. */
+      readonly ifExists: boolean
+    })
   | (OnTable & {
       readonly kind: 'column-renamed'
       readonly column?: ColumnModel
@@ -225,11 +237,8 @@ export type DbChangeDetail =
     })
   | (OnTable & { readonly kind: 'index-renamed'; readonly from: string; readonly to: string })
   | (OnTable & { readonly kind: 'index-rebuilt'; readonly concurrently: boolean; readonly target: string })
-  | (OnTable & {
-      readonly kind: 'partition-attached' | 'partition-detached'
-      readonly partition: string
-      readonly concurrently: boolean
-    })
+  | (OnTable & { readonly kind: 'partition-attached'; readonly partition: string })
+  | (OnTable & { readonly kind: 'partition-detached'; readonly partition: string; readonly concurrently: boolean })
   | { readonly kind: 'type-created'; readonly type: TypeModel }
   | { readonly kind: 'type-dropped'; readonly type?: TypeModel; readonly cascade: boolean }
   | {

@@ -3,7 +3,8 @@ import { rulesOf } from '../core/registry.js'
 import type { ChangeKind, Rule } from '../core/rule.js'
 import { runRules } from '../core/run-rules.js'
 import { resolve } from 'node:path'
-import { analyzeMigrations, type Analysis, type AnalyzeOptions } from './analyze.js'
+import { sortFindings } from '../core/finding.js'
+import { analyzeEach, type Analysis, type AnalyzeOptions } from './analyze.js'
 import type { DbChange } from './change.js'
 import { applyIgnoreComments, type IgnoreComment } from './ignore-comments.js'
 import { readMigrations } from './layouts/detect-layout.js'
@@ -32,11 +33,6 @@ export type Analyzer = (
   base: SchemaModel,
 ) => Promise<Analysis>
 
-const staticAnalyzer: Analyzer = async (files, options, history, base) => {
-  await initParser()
-  return analyzeMigrations(files, options, history, base)
-}
-
 export interface DbCheckResult {
   readonly findings: ReadonlyArray<Finding>
   /** Findings accepted by `-- rollsafe-ignore` comments. */
@@ -59,10 +55,22 @@ export async function checkMigrationFiles(
   options: CheckDbOptions,
   history: ReadonlyArray<MigrationFile> = [],
   base: SchemaModel = emptySchema,
-  analyzer: Analyzer = staticAnalyzer,
+  analyzer?: Analyzer,
 ): Promise<DbCheckResult> {
-  const analysis = await analyzer(files, options, history, base)
-  return lintChanges(analysis.changes, analysis.ignores, options)
+  if (analyzer !== undefined) {
+    const analysis = await analyzer(files, options, history, base)
+    return lintChanges(analysis.changes, analysis.ignores, options)
+  }
+  // Static: lint each file as soon as it is replayed, so its ASTs and snapshots are garbage early.
+  await initParser()
+  const rules = options.rules ?? rulesOf('db')
+  const findings: Finding[] = []
+  const ignores: IgnoreComment[] = []
+  analyzeEach(files, options, history, base, (changes, found) => {
+    for (const f of runRules(changes, rules, { context: { today: options.today } })) findings.push(f)
+    ignores.push(...found)
+  })
+  return applyIgnoreComments(sortFindings(findings), ignores, options.resolveId)
 }
 
 /**

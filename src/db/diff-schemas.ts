@@ -116,7 +116,7 @@ export function diffSchemas(before: SchemaModel, after: SchemaModel, files: Diff
   }
   for (const [key, table] of after.tables) if (!moved.tables.has(key)) items.push(...createdTable(table, files))
   items.push(...indexItems(moved, after, files), ...typesAndViews(before, after, files))
-  const statement = { index: -1, type: 'schema-diff', text: '', node: undefined }
+  const statement = { index: -1, type: 'schema-diff', text: '', node: undefined, fileStatements: 0 }
   const tx = { mode: 'none' as const, held: [], position: 0, following: 0 }
   return items.map((item) => ({
     ...item.detail,

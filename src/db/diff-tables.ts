@@ -109,7 +109,7 @@ export function diffTable(before: TableModel, after: TableModel, files: DiffFile
     const now = after.columns.find((c) => c.name === (newName ?? old.name))
     const object = `${before.key}.${old.name}`
     if (now === undefined) {
-      items.push({ ...base, object, origin: 'existing', at: place(files.from, old.definedAt), detail: { kind: 'column-dropped', table: before, column: old, cascade: false }, action: 'drop-column' })
+      items.push({ ...base, object, origin: 'existing', at: place(files.from, old.definedAt), detail: { kind: 'column-dropped', table: before, column: old, cascade: false, ifExists: false }, action: 'drop-column' })
       continue
     }
     if (newName !== undefined) {
@@ -120,7 +120,7 @@ export function diffTable(before: TableModel, after: TableModel, files: DiffFile
   const kept = new Set(before.columns.map((c) => renamedColumns.get(c.name) ?? c.name))
   for (const now of after.columns) {
     if (kept.has(now.name)) continue
-    const detail = { kind: 'column-added' as const, table: before, column: { ...now, origin: 'file' as const }, inCreateTable: false, serial: false }
+    const detail = { kind: 'column-added' as const, table: before, column: { ...now, origin: 'file' as const }, inCreateTable: false, inherited: false, serial: false, ifNotExists: false }
     items.push({ ...base, object: `${before.key}.${now.name}`, origin: 'file', at: place(files.to, now.definedAt), detail, action: addColumnAction(now, false) })
   }
   return [...items, ...constraintItems(before, after, files, false)]
@@ -133,7 +133,7 @@ export function createdTable(after: TableModel, files: DiffFiles): DiffItem[] {
   const empty: TableModel = { ...after, columns: [], constraints: [] }
   return [
     { ...base, object: after.key, detail: { kind: 'table-created', created: after, ifNotExists: false } },
-    ...after.columns.map((column): DiffItem => ({ ...base, object: `${after.key}.${column.name}`, detail: { kind: 'column-added', column, inCreateTable: true, serial: false } })),
+    ...after.columns.map((column): DiffItem => ({ ...base, object: `${after.key}.${column.name}`, detail: { kind: 'column-added', column, inCreateTable: true, inherited: false, serial: false, ifNotExists: false } })),
     ...constraintItems(empty, after, files, true),
   ]
 }

@@ -66,7 +66,14 @@ export function replayFile(parsed: ParsedFile, state: RunState, options: FileRun
     const created = new Map(effect.emitted.filter((e) => e.lock.table !== undefined).map((e) => [e.lock.table!, e.tableOrigin]))
     tracker.after(statement.index, statement.at, control, setting, locks, (t) => created.get(t) ?? lookupOrigin(before, t))
     pending.push({ statement, before, emitted: effect.emitted, locks, tx })
-    for (const e of effect.emitted) touchedKeys(touched, e.object, e.lock.table, 'to' in e.detail && typeof e.detail.to === 'string' ? e.detail.to : undefined)
+    for (const e of effect.emitted) {
+      const renamedTo = 'to' in e.detail && typeof e.detail.to === 'string' ? e.detail.to : undefined
+      touchedKeys(touched, e.object, e.lock.table, renamedTo)
+      // A constraint's index is keyed by schema and index name, not under its table.
+      if (e.detail.kind === 'constraint-added' && e.detail.constraint.index !== undefined && e.lock.table !== undefined) {
+        touched.add(`${e.lock.table.split('.')[0]}.${e.detail.constraint.index}`)
+      }
+    }
     for (const key of effect.created ?? []) touched.add(key)
     schema = effect.emitted.length === 0 ? effect.schema : stampDefinitions(effect.schema, effect.emitted, statement.at)
     if (setting?.name === 'search_path') searchPath = searchPathOf(setting.value)
@@ -114,7 +121,7 @@ function toChanges(pending: ReadonlyArray<Pending>, tracker: TransactionTracker,
       position: p.tx.position,
       following: following[statement.index] ?? 0,
     }
-    const ref: StatementRef = { index: statement.index, type: statement.type, text: statement.text, node: statement.node }
+    const ref: StatementRef = { index: statement.index, type: statement.type, text: statement.text, node: statement.node, fileStatements: pending.length }
     const main = strongest(locks) ?? lockFacts('none', pgVersion)
     const mainOrigin = emitted.find((e) => e.lock.table === main.table)?.tableOrigin ?? (main.table ? lookupOrigin(before, main.table) : 'existing')
     const setting = settingOf(statement.node)
@@ -145,7 +152,7 @@ function leftOpen(pending: ReadonlyArray<Pending>, at: DbChange['at'], pgVersion
     object: '',
     origin: 'existing',
     tableOrigin: 'existing',
-    statement: { index: begin.statement.index, type: begin.statement.type, text: begin.statement.text, node: begin.statement.node },
+    statement: { index: begin.statement.index, type: begin.statement.type, text: begin.statement.text, node: begin.statement.node, fileStatements: pending.length },
     schema: begin.before,
     tx: { mode: 'explicit', held, position: 0, following: 0 },
     lock: lockFacts('none', pgVersion),

@@ -40,7 +40,7 @@ export function addColumn(cmd: AlterTableCmd, { schema, key, scope }: AlterState
   const name = table?.name ?? { schema: key.split('.')[0] ?? 'public', name: key.split('.').slice(1).join('.') }
   const built = buildColumn(def, name, schema, scope)
   let next = table === undefined ? schema : putTable(schema, { ...table, columns: [...table.columns, built.column] })
-  const detail = { kind: 'column-added' as const, table, column: built.column, inCreateTable: false, serial: built.serial }
+  const detail = { kind: 'column-added' as const, table, column: built.column, inCreateTable: false, inherited: false, serial: built.serial, ifNotExists: Boolean(cmd.missing_ok) }
   const emitted: Emitted[] = [
     onTable(detail, table, key, addColumnAction(built.column, built.serial), scope, `${key}.${built.column.name}`, 'file'),
   ]
@@ -64,7 +64,7 @@ export function dropColumn(cmd: AlterTableCmd, state: AlterState): SubEffect {
   const { table, name, column, object, origin } = columnContext(cmd, state)
   if (cmd.missing_ok && table !== undefined && column === undefined) return { schema: state.schema, emitted: [] }
   const cascade = cmd.behavior === 'DROP_CASCADE'
-  const detail = { kind: 'column-dropped' as const, table, ...(column ? { column } : {}), cascade }
+  const detail = { kind: 'column-dropped' as const, table, ...(column ? { column } : {}), cascade, ifExists: Boolean(cmd.missing_ok) }
   let schema = state.schema
   if (table !== undefined) {
     const constraints = table.constraints.filter((c) => !c.columns.includes(name))

@@ -65,7 +65,7 @@ function attachPartition(cmd: AlterTableCmd, { schema, key, scope }: AlterState)
   const part = nodeOf<PartitionCmd>(cmd.def, 'PartitionCmd')
   const child = relationKey(schema, scope, part?.name)
   const table = schema.tables.get(key)
-  const detail: DbChangeDetail = { kind: 'partition-attached', table, partition: child, concurrently: false }
+  const detail: DbChangeDetail = { kind: 'partition-attached', table, partition: child }
   const childTable = schema.tables.get(child)
   const next = childTable === undefined ? schema : { ...schema, tables: withEntry(schema.tables, child, { ...childTable, partitionOf: key }) }
   return { schema: next, emitted: [onTable(detail, table, key, 'attach-partition', scope, child)] }

@@ -78,6 +78,7 @@ export function createTable(s: CreateStmt, schema: SchemaModel, scope: ReplaySco
   const columns: ColumnModel[] = []
   const specs: ConstraintSpec[] = []
   const serial = new Set<string>()
+  const inherited = new Set<string>()
   for (const element of s.tableElts ?? []) {
     const type = nodeType(element)
     if (type === 'ColumnDef') {
@@ -89,13 +90,20 @@ export function createTable(s: CreateStmt, schema: SchemaModel, scope: ReplaySco
       const spec = buildConstraint(nodeOf<Constraint>(element, 'Constraint')!, name, schema, scope)
       if (spec !== undefined) specs.push(spec)
     } else if (type === 'TableLikeClause') {
-      columns.push(...likeColumns(schema, scope, nodeOf<TableLikeClause>(element, 'TableLikeClause')!))
+      const copied = likeColumns(schema, scope, nodeOf<TableLikeClause>(element, 'TableLikeClause')!)
+      for (const c of copied) inherited.add(c.name)
+      columns.push(...copied)
     }
   }
   const parent = s.partbound !== undefined && s.inhRelations?.[0] !== undefined
     ? relationKey(schema, scope, nodeOf(s.inhRelations[0], 'RangeVar'))
     : undefined
-  if (parent !== undefined && columns.length === 0) columns.push(...(schema.tables.get(parent)?.columns ?? []))
+  if (parent !== undefined && columns.length === 0) {
+    for (const c of schema.tables.get(parent)?.columns ?? []) {
+      inherited.add(c.name)
+      columns.push({ ...c, origin: 'file' })
+    }
+  }
   let table: TableModel = {
     key,
     name,
@@ -117,7 +125,7 @@ export function createTable(s: CreateStmt, schema: SchemaModel, scope: ReplaySco
     ...table.columns.map((column) =>
       created(
         onTable(
-          { kind: 'column-added', column, inCreateTable: true, serial: serial.has(column.name) },
+          { kind: 'column-added', column, inCreateTable: true, inherited: inherited.has(column.name), serial: serial.has(column.name), ifNotExists: false },
           undefined,
           key,
           'create-table',

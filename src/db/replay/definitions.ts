@@ -75,8 +75,12 @@ export function buildConstraint(
     const elem = nodeOf<{ name?: string }>(list[0], 'IndexElem')
     return elem?.name ? [elem.name] : []
   })
+  // `… PRIMARY KEY USING INDEX idx` names no columns: they are the index's.
+  const indexColumns = c.indexname === undefined ? undefined : schema.indexes.get(`${table.schema}.${c.indexname}`)?.columns
   const columns =
-    column !== undefined
+    indexColumns !== undefined && keys.length === 0
+      ? indexColumns
+      : column !== undefined
       ? [column]
       : type === 'foreign-key'
         ? fkColumns

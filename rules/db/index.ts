@@ -19,6 +19,7 @@ import { rule as dataModifiedInDdlTransaction } from './data-modified-in-ddl-tra
 import { rule as databaseDropped } from './database-dropped.js'
 import { rule as domainConstraintAdded } from './domain-constraint-added.js'
 import { rule as domainCreatedWithConstraint } from './domain-created-with-constraint.js'
+import { rule as enumValueAdded } from './enum-value-added.js'
 import { rule as enumValueAddedInTransaction } from './enum-value-added-in-transaction.js'
 import { rule as enumValueDropped } from './enum-value-dropped.js'
 import { rule as enumValueRenamed } from './enum-value-renamed.js'
@@ -66,6 +67,7 @@ import { rule as transactionNested } from './transaction-nested.js'
 import { rule as typeDropped } from './type-dropped.js'
 import { rule as typeRenamed } from './type-renamed.js'
 import { rule as uniqueIndexCreated } from './unique-index-created.js'
+import { rule as uniqueIndexDropped } from './unique-index-dropped.js'
 import { rule as viewDropped } from './view-dropped.js'
 import { rule as viewRenamed } from './view-renamed.js'
 
@@ -89,6 +91,7 @@ export const dbRules: ReadonlyArray<Rule<ChangeKind>> = [
   databaseDropped as unknown as Rule<ChangeKind>,
   domainConstraintAdded as unknown as Rule<ChangeKind>,
   domainCreatedWithConstraint as unknown as Rule<ChangeKind>,
+  enumValueAdded as unknown as Rule<ChangeKind>,
   enumValueAddedInTransaction as unknown as Rule<ChangeKind>,
   enumValueDropped as unknown as Rule<ChangeKind>,
   enumValueRenamed as unknown as Rule<ChangeKind>,
@@ -136,6 +139,7 @@ export const dbRules: ReadonlyArray<Rule<ChangeKind>> = [
   typeDropped as unknown as Rule<ChangeKind>,
   typeRenamed as unknown as Rule<ChangeKind>,
   uniqueIndexCreated as unknown as Rule<ChangeKind>,
+  uniqueIndexDropped as unknown as Rule<ChangeKind>,
   viewDropped as unknown as Rule<ChangeKind>,
   viewRenamed as unknown as Rule<ChangeKind>,
 ]

@@ -20,6 +20,7 @@ export const rule = defineRule({
     if (blocksReads(change.lock.level) && !onNewTable(change)) return // require-lock-timeout reports this statement
     for (const lock of change.locks) {
       if (!blocksWrites(lock.level) || blocksReads(lock.level) || lock.table === undefined) continue
+      if (change.schema.views.has(lock.table)) continue // a materialized view: only REFRESH writes it
       // Created earlier in this file, or by this very statement: empty and unused.
       const created = change.schema.tables.get(lock.table)?.origin === 'file' || (lock.table === change.lock.table && onNewTable(change))
       if (created) continue

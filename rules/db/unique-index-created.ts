@@ -18,6 +18,7 @@ export const rule = defineRule({
   check(change, report) {
     const index = change.index
     if (!index.unique || change.tableOrigin !== 'existing') return
+    if (change.schema.views.has(index.table)) return // a materialized view: version A never writes it
     // A column new to A holds only NULLs (which never collide) or B's values.
     const plain = index.columns.filter((c) => c !== '(expression)')
     if (plain.some((c) => (findColumn(change.table, c)?.origin ?? 'existing') !== 'existing')) return

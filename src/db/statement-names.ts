@@ -3,8 +3,19 @@ import { nodeBody, nodeOf, nodeType, stringList } from './pg-ast.js'
 
 const encoder = new TextEncoder()
 
-/** Quick test before scanning: a run of name characters or a quoted name long enough to reach 64 bytes. */
-const candidate = /[^\s(),;.'"]{16,}|"[^"]{16,}"/
+/**
+ * Quick test before scanning (the scanner is the costly part): a run of name characters or a quoted name
+ * long enough to pass `limit` bytes — `limit + 1` characters in ASCII text, a quarter of that otherwise
+ * (a UTF-8 character has at most 4 bytes).
+ */
+const candidates = new Map<string, RegExp>()
+function candidate(limit: number, ascii: boolean): RegExp {
+  const min = ascii ? limit + 1 : Math.ceil((limit + 1) / 4)
+  const key = String(min)
+  let re = candidates.get(key)
+  if (re === undefined) candidates.set(key, (re = new RegExp(`[^\\s(),;.'"]{${min},}|"[^"]{${min},}"`)))
+  return re
+}
 
 /**
  * The names in a statement's text longer than `limit` bytes, as written (the parser has already cut
@@ -14,7 +25,7 @@ const candidate = /[^\s(),;.'"]{16,}|"[^"]{16,}"/
  * longNames('create table a_name_of_seventy_bytes… (id int)') // [{ name: 'a_name_of_seventy_bytes…', bytes: 70 }]
  */
 export function longNames(text: string, limit = 63): ReadonlyArray<{ readonly name: string; readonly bytes: number }> {
-  if (!candidate.test(text)) return []
+  if (!candidate(limit, Buffer.byteLength(text, 'utf8') === text.length).test(text)) return []
   const found = new Map<string, number>()
   for (const token of scanSync(text).tokens) {
     if (token.tokenName !== 'IDENT') continue

@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/core/rule.js'
 import { dataScope } from '../../src/db/data-scope.js'
-import { knownToA } from '../../src/db/rule-helpers.js'
+import { onNewTable } from '../../src/db/rule-helpers.js'
 
 export const rule = defineRule({
   id: 'require-batched-backfill',
@@ -17,7 +17,7 @@ export const rule = defineRule({
     'migration that changes the schema; throttle between batches.',
   seeAlso: ['strong_migrations: backfilling data, change_column_null (with default)'],
   check(change, report) {
-    if ((change.operation !== 'update' && change.operation !== 'delete') || !knownToA(change)) return
+    if ((change.operation !== 'update' && change.operation !== 'delete') || onNewTable(change)) return
     const scope = dataScope(change.statement.node)
     if (scope !== 'all-rows' && scope !== 'null-rows') return
     const which = scope === 'all-rows' ? 'every row' : 'every row where the column IS NULL'

@@ -17,9 +17,11 @@ export const rule = defineRule({
     'long non-blocking work (CREATE INDEX CONCURRENTLY, VALIDATE CONSTRAINT) with its own, longer timeout.',
   seeAlso: ['squawk: require-statement-timeout, require-timeout-settings'],
   check(change, report) {
-    if (!blocksWrites(change.lock.level) || change.lock.table === undefined || onNewTable(change)) return
+    const table = change.lock.table
+    if (!blocksWrites(change.lock.level) || table === undefined || onNewTable(change)) return
+    if (change.schema.views.has(table) && change.lock.level !== 'ACCESS EXCLUSIVE') return // only REFRESH writes a materialized view
     // Same rule for "is a timeout in effect" as lock_timeout: set, and not 0.
     if (hasLockTimeout({ tx: { ...change.tx, lockTimeout: change.tx.statementTimeout } })) return
-    report({ message: `statement ${describeLock(change.lock)} with no statement_timeout set`, at: change.at, object: change.lock.table })
+    report({ message: `statement ${describeLock(change.lock)} with no statement_timeout set`, at: change.at, object: table })
   },
 })

@@ -29,7 +29,7 @@ Inline: \`-- rollsafe-ignore RULE: reason\` before a statement, \`-- rollsafe-ig
 
 ${commonUsage}`
 
-function readVars(values: ReadonlyArray<string>): Record<string, string> {
+export function readVars(values: ReadonlyArray<string>): Record<string, string> {
   const vars: Record<string, string> = {}
   for (const pair of values) {
     const eq = pair.indexOf('=')
@@ -39,7 +39,7 @@ function readVars(values: ReadonlyArray<string>): Record<string, string> {
   return vars
 }
 
-function readPgVersion(text: string | undefined, configured: number | undefined): number {
+export function readPgVersion(text: string | undefined, configured: number | undefined): number {
   if (text === undefined) return configured ?? 15
   const version = Number(text)
   if (!Number.isInteger(version) || version < 9 || version > 30) {

@@ -5,7 +5,7 @@ export const rule = defineRule({
   area: 'db',
   direction: 'none',
   severity: 'warning',
-  on: ['partition-attached', 'partition-detached'],
+  on: ['partition-attached'],
   summary: 'An existing table is attached as a partition with no CHECK constraint proving its bound.',
   why:
     'ATTACH PARTITION reads every row of the table to check it fits the partition bound, holding ACCESS ' +
@@ -15,7 +15,6 @@ export const rule = defineRule({
     'Add a CHECK constraint matching the bound NOT VALID, VALIDATE it in a separate transaction, ATTACH the ' +
     'partition, then drop the CHECK.',
   check(change, report) {
-    if (change.kind !== 'partition-attached') return
     const child = change.schema.tables.get(change.partition)
     if (child?.origin === 'file') return // created in this file: empty
     if (child?.constraints.some((c) => c.type === 'check' && c.valid)) return

@@ -6,8 +6,7 @@ export const rule = defineRule({
   area: 'db',
   direction: 'none',
   severity: 'warning',
-  // Both kinds share one member of the DbChange union, so subscribing to one alone narrows to `never`.
-  on: ['partition-attached', 'partition-detached'],
+  on: ['partition-detached'],
   summary: 'A partition is detached without CONCURRENTLY on PostgreSQL 14 or later.',
   why:
     'DETACH PARTITION takes ACCESS EXCLUSIVE on the partitioned table: queries on every partition wait for it, ' +
@@ -17,7 +16,7 @@ export const rule = defineRule({
     'table has a DEFAULT partition); if it is interrupted, finish it with DETACH PARTITION … FINALIZE.',
   seeAlso: ['squawk: require-concurrent-partition-detach'],
   check(change, report) {
-    if (change.kind !== 'partition-detached' || change.concurrently || change.pgVersion < 14 || onNewTable(change)) return
+    if (change.concurrently || change.pgVersion < 14 || onNewTable(change)) return
     const parent = change.table?.key ?? change.lock.table
     report({ message: `partition \`${change.partition}\` detached from \`${parent}\` without CONCURRENTLY`, at: change.at, object: change.object })
   },

@@ -19,10 +19,7 @@ export const rule = defineRule({
   check(change, report) {
     if (change.constraint.type !== 'primary-key' || change.inCreateTable || onNewTable(change)) return
     const table = change.table
-    // USING INDEX names no columns: they are the index's.
-    const index = change.usingIndex === undefined ? undefined : change.schema.indexes.get(`${table?.name.schema}.${change.usingIndex}`)
-    const columns = change.constraint.columns.length > 0 ? change.constraint.columns : (index?.columns ?? [])
-    const nullable = columns.filter((name) => {
+    const nullable = change.constraint.columns.filter((name) => {
       const column = findColumn(table, name)
       if (column === undefined || column.notNull) return false
       return !(change.pgVersion >= 12 && hasValidNotNullCheck(table, name)) // PG12+ trusts a valid CHECK

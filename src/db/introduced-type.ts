@@ -1,5 +1,4 @@
 import type { ChangeOf } from '../core/rule.js'
-import { nodeOf, nodeType } from './pg-ast.js'
 import type { TypeRef } from './type-ref.js'
 
 /** The changes that give a column a type: a new column, or a type change. */
@@ -16,17 +15,6 @@ export interface IntroducedType {
 
 const serialNames: Readonly<Record<string, string>> = { int4: 'serial', int8: 'bigserial', int2: 'smallserial' }
 
-/** True when CREATE TABLE wrote the column itself (not copied by LIKE or from a partition's parent). */
-function writtenHere(change: TypedColumnChange): boolean {
-  if (change.kind !== 'column-added' || !change.inCreateTable) return true
-  const create = nodeOf<{ tableElts?: ReadonlyArray<unknown> }>(change.statement.node, 'CreateStmt')
-  if (create === undefined) return true
-  const name = change.column.name
-  return (create.tableElts ?? []).some(
-    (e) => nodeType(e) === 'ColumnDef' && nodeOf<{ colname?: string }>(e, 'ColumnDef')?.colname === name,
-  )
-}
-
 /**
  * The type a change gives a column, or undefined when the migration did not write one (a column
  * copied by `LIKE` or from a partition's parent). Type-practice rules (`prefer-timestamptz`, …) read this.
@@ -36,7 +24,7 @@ function writtenHere(change: TypedColumnChange): boolean {
  * if (t?.type.name === 'int4') report({ message: t.message, at: change.at, object: change.object })
  */
 export function introducedType(change: TypedColumnChange): IntroducedType | undefined {
-  if (!writtenHere(change)) return undefined
+  if (change.kind === 'column-added' && change.inherited) return undefined
   const message = (verb: string, shown: string) => `column \`${change.object}\` ${verb} \`${shown}\``
   if (change.kind === 'column-type-changed') {
     return { type: change.to, shown: change.to.display, message: message('changed to', change.to.display) }

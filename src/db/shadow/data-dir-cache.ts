@@ -1,18 +1,23 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 /**
- * A freshly initialised PGlite data directory, kept as a tarball between runs: booting from it
- * skips `initdb`, about two seconds of every start. The key includes PGlite's version, so an
- * upgrade never loads a directory of another PostgreSQL.
+ * PGlite data directories kept as tarballs between runs: the freshly initialised one (booting
+ * from it skips initdb, about two seconds) and the state after a history (booting from it skips
+ * replaying migrations that have not changed). File names include PGlite's version, so an upgrade
+ * never loads a directory of another PostgreSQL.
  *
- * `ROLLSAFE_CACHE_DIR` moves the cache; `ROLLSAFE_CACHE_DIR=off` disables it.
+ * `ROLLSAFE_CACHE_DIR` moves the cache; `ROLLSAFE_CACHE_DIR=off` disables it. Failures to read or
+ * write are never errors: rollsafe then does the work again.
  */
 export interface DataDirCache {
-  load(): Buffer | undefined
-  save(tarball: Uint8Array): void
+  load(key: string): Buffer | undefined
+  has(key: string): boolean
+  save(key: string, tarball: Uint8Array): void
+  /** Removes all but the `keep` most recently written entries whose key starts with `prefix`. */
+  prune(prefix: string, keep: number): void
 }
 
 export function cacheDirectory(env: NodeJS.ProcessEnv = process.env): string | undefined {
@@ -28,34 +33,54 @@ export function pgliteVersion(): string {
   return manifest.version ?? 'unknown'
 }
 
+const noCache: DataDirCache = { load: () => undefined, has: () => false, save: () => {}, prune: () => {} }
+
 /**
- * The cache of the initdb data directory for the installed PGlite. Failures to read or write are
- * not errors: rollsafe then boots the slow way.
+ * The data directory cache for the installed PGlite.
  *
  * @example
- * const cache = initdbCache()
- * const tarball = cache.load() // undefined on the first run
+ * const cache = dataDirCache()
+ * const tarball = cache.load('initdb') // undefined on the first run
  */
-export function initdbCache(directory = cacheDirectory()): DataDirCache {
-  if (directory === undefined) return { load: () => undefined, save: () => {} }
-  const file = join(directory, `pglite-${pgliteVersion()}-initdb.tar`)
+export function dataDirCache(directory = cacheDirectory()): DataDirCache {
+  if (directory === undefined) return noCache
+  const prefix = `pglite-${pgliteVersion()}-`
+  const fileOf = (key: string): string => join(directory, `${prefix}${key}.tar`)
   return {
-    load() {
+    load(key) {
       try {
-        return readFileSync(file)
+        return readFileSync(fileOf(key))
       } catch {
         return undefined
       }
     },
-    save(tarball) {
+    has(key) {
+      try {
+        return statSync(fileOf(key)).isFile()
+      } catch {
+        return false
+      }
+    },
+    save(key, tarball) {
       // Written aside and renamed, so a concurrent run never reads half a file.
-      const partial = `${file}.${process.pid}.partial`
+      const partial = `${fileOf(key)}.${process.pid}.partial`
       try {
         mkdirSync(directory, { recursive: true })
         writeFileSync(partial, tarball)
-        renameSync(partial, file)
+        renameSync(partial, fileOf(key))
       } catch {
         rmSync(partial, { force: true })
+      }
+    },
+    prune(keyPrefix, keep) {
+      try {
+        const entries = readdirSync(directory)
+          .filter((name) => name.startsWith(`${prefix}${keyPrefix}`) && name.endsWith('.tar'))
+          .map((name) => ({ name, time: statSync(join(directory, name)).mtimeMs }))
+          .sort((a, b) => b.time - a.time)
+        for (const old of entries.slice(keep)) rmSync(join(directory, old.name), { force: true })
+      } catch {
+        // Nothing to prune, or no permission: harmless.
       }
     },
   }

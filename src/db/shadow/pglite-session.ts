@@ -1,7 +1,7 @@
 import type { Extension, PGlite } from '@electric-sql/pglite'
 import { Kysely } from 'kysely'
 import { InputError } from '../../core/errors.js'
-import { initdbCache, type DataDirCache } from './data-dir-cache.js'
+import { dataDirCache, type DataDirCache } from './data-dir-cache.js'
 import { PGliteDialect } from './pglite-dialect.js'
 import type { Row, SqlSession } from './sql-session.js'
 
@@ -43,11 +43,20 @@ async function loadExtension(name: string): Promise<Extension> {
 export interface PGliteSessionOptions {
   /** Contrib extensions to load (see `extensionsUsed`). */
   readonly extensions?: ReadonlyArray<string>
-  /** Where the initdb data directory is cached; `initdbCache()` by default. */
+  /** Where data directories are cached; `dataDirCache()` by default. */
   readonly cache?: DataDirCache
+  /** A data directory tarball to start from (a cached history state) instead of an empty database. */
+  readonly dataDir?: Uint8Array
 }
 
-function sessionOver(pglite: PGlite): SqlSession {
+/** A PGlite session can also hand out its data directory, for the history cache. */
+export interface PGliteSession extends SqlSession {
+  readonly engine: 'pglite'
+  /** The data directory as a tarball (checkpointed first). */
+  snapshot(): Promise<Uint8Array>
+}
+
+function sessionOver(pglite: PGlite): PGliteSession {
   let closing: Promise<void> | undefined
   return {
     engine: 'pglite',
@@ -56,6 +65,7 @@ function sessionOver(pglite: PGlite): SqlSession {
       const results = await pglite.exec(sql)
       return (results[results.length - 1]?.rows ?? []) as ReadonlyArray<Row>
     },
+    snapshot: () => dumpDataDir(pglite),
     close() {
       closing ??= pglite.closed ? Promise.resolve() : pglite.close()
       return closing
@@ -72,25 +82,34 @@ function sessionOver(pglite: PGlite): SqlSession {
  * const session = await openPGliteSession({ extensions: extensionsUsed(texts) })
  * try { await session.exec('create table t (a int)') } finally { await session.close() }
  */
-export async function openPGliteSession(options: PGliteSessionOptions = {}): Promise<SqlSession> {
-  const cache = options.cache ?? initdbCache()
+export async function openPGliteSession(options: PGliteSessionOptions = {}): Promise<PGliteSession> {
+  const cache = options.cache ?? dataDirCache()
   const extensions: Record<string, Extension> = {}
   for (const name of options.extensions ?? []) extensions[name] = await loadExtension(name)
   const { PGlite } = await import('@electric-sql/pglite')
-  const cached = cache.load()
-  if (cached !== undefined) {
+  const boot = async (dataDir: Uint8Array) => sessionOver(await PGlite.create({ extensions, loadDataDir: new Blob([dataDir as Uint8Array<ArrayBuffer>]) }))
+  // A given state must load (the caller relies on what is in it); a cached initdb may be damaged.
+  if (options.dataDir !== undefined) return boot(options.dataDir)
+  const initdb = cache.load('initdb')
+  if (initdb !== undefined) {
     try {
-      return sessionOver(await PGlite.create({ extensions, loadDataDir: new Blob([cached as Uint8Array<ArrayBuffer>]) }))
+      return await boot(initdb)
     } catch {
-      // A damaged cache: boot the slow way below and write it again.
+      // Boot the slow way below and cache a fresh initdb.
     }
   }
   const pglite = await PGlite.create({ extensions })
   try {
-    const dump = await pglite.dumpDataDir('none')
-    cache.save(new Uint8Array(await dump.arrayBuffer()))
+    cache.save('initdb', await dumpDataDir(pglite))
   } catch {
     // A cache that cannot be written only costs time on the next run.
   }
   return sessionOver(pglite)
+}
+
+/** The data directory of a running PGlite as a tarball, checkpointed first so it loads without recovery. */
+export async function dumpDataDir(pglite: Pick<PGlite, 'exec' | 'dumpDataDir'>): Promise<Uint8Array> {
+  await pglite.exec('checkpoint')
+  const dump = await pglite.dumpDataDir('none')
+  return new Uint8Array(await dump.arrayBuffer())
 }

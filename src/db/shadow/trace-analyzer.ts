@@ -6,13 +6,14 @@ import { introspectSchema, type IntrospectedSchema } from '../introspect/introsp
 import type { MigrationFile } from '../migration-file.js'
 import { initParser, parseSql, type ParsedStatement } from '../parse-sql.js'
 import { someNode } from '../pg-ast.js'
-import { substituteTemplates } from '../templates.js'
+import { substituteTemplates, type TemplateVars } from '../templates.js'
 import { transactionControl } from '../transaction-tracker.js'
 import { applyMigrations, shadowError } from './apply-migrations.js'
 import { applySchemaCopy, copyLiveSchema } from './copy-live-schema.js'
 import { mergeTrace, type StatementTrace } from './merge-trace.js'
 import { observedChanges } from './observed-changes.js'
-import { extensionsUsed, openPGliteSession } from './pglite-session.js'
+import { openShadowWithHistory, type HistoryStep } from './history-snapshots.js'
+import { extensionsUsed } from './pglite-session.js'
 import { redactUrl } from './redact-url.js'
 import { openScratchDatabase } from './scratch-database.js'
 import type { SqlSession } from './sql-session.js'
@@ -61,15 +62,46 @@ async function traceFiles(session: SqlSession, files: ReadonlyArray<MigrationFil
   return traces
 }
 
-/** Opens the shadow database: a scratch database on `--shadow-url`, else PGlite with the extensions the SQL asks for. */
-function openShadow(trace: TraceOptions, texts: Iterable<string>): Promise<SqlSession> {
-  return trace.shadowUrl === undefined ? openPGliteSession({ extensions: extensionsUsed(texts) }) : openScratchDatabase(trace.shadowUrl)
+/**
+ * The shadow database with the live schema copy, `--schema` and the history applied: a scratch
+ * database on `--shadow-url`, else PGlite (with the extensions the SQL asks for), where the state
+ * after the history is cached between runs.
+ */
+async function openShadow(
+  trace: TraceOptions,
+  copy: ReadonlyArray<string>,
+  applied: ReadonlyArray<MigrationFile>,
+  checked: ReadonlyArray<MigrationFile>,
+  vars: TemplateVars,
+): Promise<SqlSession> {
+  const { databaseUrl, shadowUrl } = trace
+  const copyStep = { identity: copy.join(';\n'), apply: (s: SqlSession) => applySchemaCopy(s, copy, redactUrl(databaseUrl ?? '')) }
+  const steps: HistoryStep[] = [
+    ...(databaseUrl === undefined ? [] : [copyStep]),
+    ...applied.map((file) => ({ identity: `${file.text}\u0000${JSON.stringify(vars)}`, apply: (s: SqlSession) => applyMigrations(s, [file], vars) })),
+  ]
+  if (trace.session !== undefined) {
+    for (const step of steps) await step.apply(trace.session)
+    return trace.session
+  }
+  if (shadowUrl === undefined) {
+    return openShadowWithHistory(steps, { extensions: extensionsUsed([...copy, ...[...applied, ...checked].map((f) => f.text)]) })
+  }
+  const session = await openScratchDatabase(shadowUrl)
+  try {
+    for (const step of steps) await step.apply(session)
+    return session
+  } catch (error) {
+    await session.close()
+    throw error
+  }
 }
 
 /**
  * `--trace`: the analyzer that uses a real PostgreSQL. The live schema (`--database-url`, copied
- * without rows), `--schema` and the history are applied to a shadow database (PGlite in this process, or a scratch database on `--shadow-url`); its
- * introspected schema is where the checked migrations start; they are analysed statically, then
+ * without rows), `--schema` and the history are applied to a shadow database (PGlite in this
+ * process, or a scratch database on `--shadow-url`); its introspected schema is where the checked
+ * migrations start; they are analysed statically, then
  * run statement by statement on the shadow database, and what it showed (locks, rewrites, schema
  * changes hidden in code) replaces the static guesses. The shadow database is closed (dropped)
  * in every case.
@@ -81,11 +113,9 @@ export function traceAnalyzer(trace: TraceOptions = {}): Analyzer {
   return async (files, options, history): Promise<Analysis> => {
     const applied = [...(trace.schemaFiles ?? []), ...history]
     const copy = trace.databaseUrl === undefined ? [] : await copyLiveSchema(trace.databaseUrl)
-    const session = trace.session ?? (await openShadow(trace, [...copy, ...[...applied, ...files].map((f) => f.text)]))
+    await initParser()
+    const session = await openShadow(trace, copy, applied, files, options.vars ?? {})
     try {
-      await initParser()
-      if (trace.databaseUrl !== undefined) await applySchemaCopy(session, copy, redactUrl(trace.databaseUrl))
-      await applyMigrations(session, applied, options.vars ?? {})
       const base = await introspectSchema(session.db)
       const analysis = analyzeMigrations(files, options, [], base.model)
       const traces = await traceFiles(session, files, options)

@@ -15,6 +15,6 @@ export const rule = defineRule({
   check(change, report) {
     if (!change.concurrently || change.pgVersion !== 14) return
     const target = change.kind === 'index-created' ? change.object : change.target
-    report({ message: `index \`${target}\` built CONCURRENTLY on PostgreSQL 14: needs 14.4 or later`, at: change.at, object: change.object })
+    report({ message: `index \`${target}\` built CONCURRENTLY on PostgreSQL 14 (14.0–14.3 can corrupt it)`, at: change.at, object: change.object })
   },
 })

@@ -2,13 +2,6 @@ import { defineRule } from '../../src/core/rule.js'
 import { knownToA } from '../../src/db/rule-helpers.js'
 
 const names = { 'foreign-key': 'FOREIGN KEY', unique: 'UNIQUE', 'primary-key': 'PRIMARY KEY', exclude: 'EXCLUDE' } as const
-const relied = {
-  'foreign-key': 'its ON DELETE/UPDATE actions and the guarantee that referenced rows exist',
-  unique: 'ON CONFLICT on these columns and the guarantee of no duplicates',
-  'primary-key': 'ON CONFLICT on these columns and the guarantee of no duplicates',
-  exclude: 'the guarantee that no two rows conflict',
-} as const
-
 export const rule = defineRule({
   id: 'constraint-dropped',
   area: 'db',
@@ -27,7 +20,7 @@ export const rule = defineRule({
     const type = change.constraint?.type
     if (type === undefined || type === 'check' || type === 'not-null' || !knownToA(change)) return
     report({
-      message: `${names[type]} constraint \`${change.name}\` on \`${change.table?.key ?? change.lock.table}\` dropped (A may rely on ${relied[type]})`,
+      message: `${names[type]} constraint \`${change.name}\` on \`${change.table?.key ?? change.lock.table}\` dropped`,
       at: change.at,
       object: change.object,
     })

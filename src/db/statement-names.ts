@@ -72,7 +72,12 @@ export function unqualifiedRelations(node: unknown): ReadonlyArray<string> {
   return [...out]
 }
 
-/** Column names written twice where PostgreSQL rejects it: CREATE TABLE, UPDATE … SET, INSERT (cols), view column lists. */
+/**
+ * Column names written twice where PostgreSQL rejects it: CREATE TABLE, UPDATE … SET, INSERT (cols), view column lists.
+ *
+ * @example
+ * duplicateColumns(parse("update users set plan = 'a', plan = 'b'")) // ['plan']
+ */
 export function duplicateColumns(node: unknown): ReadonlyArray<string> {
   const type = nodeType(node)
   const body = nodeBody(node)

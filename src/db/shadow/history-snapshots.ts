@@ -42,8 +42,8 @@ export interface ShadowHistoryOptions {
 
 /**
  * A PGlite shadow database with the history applied. History rarely changes and only grows, so
- * the state after it is cached: the next run loads the longest cached prefix of the same history
- * and replays only what was added since (a new migration, typically), then caches the new state.
+ * the state after a history seen before is cached: later runs load the longest cached prefix of
+ * their history and replay only what was added since (a new migration, typically).
  *
  * @example
  * const session = await openShadowWithHistory(files.map((f) => ({ identity: f.text, apply: (s) => applyMigrations(s, [f]) })))
@@ -62,8 +62,14 @@ export async function openShadowWithHistory(steps: ReadonlyArray<HistoryStep>, o
     for (const step of steps.slice(cached.done)) await step.apply(session)
     const last = keys[keys.length - 1]
     if (last !== undefined && steps.length - cached.done >= worthSaving) {
-      cache.save(last, await session.snapshot())
-      cache.prune('history-', keptStates)
+      // Dumping costs a few hundred ms: pay it when this history comes back, not for one-off histories.
+      if (cache.has(`seen-${last}`)) {
+        cache.save(last, await session.snapshot())
+        cache.prune('history-', keptStates)
+      } else {
+        cache.save(`seen-${last}`, new Uint8Array())
+        cache.prune('seen-', 50)
+      }
     }
     return session
   } catch (error) {

@@ -2,12 +2,13 @@
 // `npm run bench`: median wall time and peak memory of whole rollsafe processes over the corpus in
 // ../shared/corpus, side by side with the tools rollsafe is measured against. Not a test: it asserts
 // nothing, it reports. Usage: node scripts/bench.mjs [--runs N] [--only NAME,...] [--skip-others]
-// [--api-only | --db-only]
+// [--api-only | --db-only] (--db-only includes the --trace replay of trigger-dev: scripts/bench-trace.mjs)
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { benchTrace } from './bench-trace.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const corpus = join(root, '..', 'shared', 'corpus')
@@ -181,4 +182,5 @@ if (!existsSync(join(root, 'dist', 'src', 'cli', 'main.js'))) {
 console.log(`rollsafe bench — node ${process.version}, ${new Date().toISOString().slice(0, 10)}`)
 if (!flag('--db-only')) benchApi()
 if (!flag('--api-only')) benchDb()
+if (!flag('--api-only') && (only.length === 0 || only.includes('trigger-dev'))) benchTrace({ runs: Math.min(runs, 3) })
 rmSync(rssFile, { force: true })

@@ -41,7 +41,25 @@ export function sqlText(text: string): SqlText {
   // Most migrations are ASCII: bytes and string indexes coincide and no buffer is needed.
   const ascii = byteLength === text.length
   const bytes = ascii ? undefined : Buffer.from(text, 'utf8')
-  const charOf = (byte: number): number => (bytes === undefined ? byte : bytes.subarray(0, byte).toString('utf8').length)
+  // Non-ASCII text: one table from byte offset to string index, built once (offsets inside a
+  // character map to the character's start).
+  let table: Int32Array | undefined
+  const charOf = (byte: number): number => {
+    if (bytes === undefined) return byte
+    if (table === undefined) {
+      table = new Int32Array(byteLength + 1)
+      let b = 0
+      for (let i = 0; i < text.length; i++) {
+        const code = text.codePointAt(i) ?? 0
+        const size = code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4
+        for (let k = 0; k < size; k++) table[b + k] = i
+        b += size
+        if (code > 0xffff) i++
+      }
+      table[byteLength] = text.length
+    }
+    return table[Math.max(0, Math.min(byte, byteLength))] ?? text.length
+  }
   const starts = lineStartsOf(text)
   return {
     text,

@@ -3,18 +3,20 @@ import { nodeBody, nodeOf, nodeType, stringList } from './pg-ast.js'
 
 const encoder = new TextEncoder()
 
+const quoted = /"(?:[^"]|"")*"/g
+const unquotedRuns = new Map<number, RegExp>()
+
 /**
- * Quick test before scanning (the scanner is the costly part): a run of name characters or a quoted name
- * long enough to pass `limit` bytes — `limit + 1` characters in ASCII text, a quarter of that otherwise
- * (a UTF-8 character has at most 4 bytes).
+ * Quick test before scanning (the scanner costs several times a parse): does the text hold a quoted
+ * name, or a run of name characters outside quotes, long enough to pass `limit` bytes? That takes
+ * `limit + 1` characters in ASCII text, a quarter of that otherwise (a UTF-8 character has at most 4 bytes).
  */
-const candidates = new Map<string, RegExp>()
-function candidate(limit: number, ascii: boolean): RegExp {
-  const min = ascii ? limit + 1 : Math.ceil((limit + 1) / 4)
-  const key = String(min)
-  let re = candidates.get(key)
-  if (re === undefined) candidates.set(key, (re = new RegExp(`[^\\s(),;.'"]{${min},}|"[^"]{${min},}"`)))
-  return re
+function mayHoldLongName(text: string, limit: number): boolean {
+  const min = Buffer.byteLength(text, 'utf8') === text.length ? limit + 1 : Math.ceil((limit + 1) / 4)
+  for (const match of text.matchAll(quoted)) if (match[0].length - 2 >= min) return true
+  let run = unquotedRuns.get(min)
+  if (run === undefined) unquotedRuns.set(min, (run = new RegExp(`[^\\s(),;.'"]{${min},}`)))
+  return run.test(text.replace(quoted, '""'))
 }
 
 /**
@@ -25,7 +27,7 @@ function candidate(limit: number, ascii: boolean): RegExp {
  * longNames('create table a_name_of_seventy_bytes… (id int)') // [{ name: 'a_name_of_seventy_bytes…', bytes: 70 }]
  */
 export function longNames(text: string, limit = 63): ReadonlyArray<{ readonly name: string; readonly bytes: number }> {
-  if (!candidate(limit, Buffer.byteLength(text, 'utf8') === text.length).test(text)) return []
+  if (!mayHoldLongName(text, limit)) return []
   const found = new Map<string, number>()
   for (const token of scanSync(text).tokens) {
     if (token.tokenName !== 'IDENT') continue

@@ -44,7 +44,8 @@ export function backfillSql(spec: BackfillSpec, options: PlanOptions): string {
   const esc = (text: string): string => text.replaceAll('%', '%%')
   const update = `UPDATE ${esc(table)} SET ${esc(spec.set)} WHERE ${esc(keyTuple(keys))} >= ${placeholders(keys.length)}%s AND (${esc(spec.pending)})`
   const upper = `CASE WHEN hi0 IS NULL THEN '' ELSE format(${literal(` AND ${esc(keyTuple(keys))} < ${placeholders(keys.length)}`)}, ${hiArgs}) END`
-  const pause = options.pause > 0 ? `,\n       ${literal(`SELECT pg_sleep(${options.pause})`)} AS pause` : ''
+  // A DO block pauses without printing a result set per batch.
+  const pause = options.pause > 0 ? `,\n       ${literal(`DO $$BEGIN PERFORM pg_sleep(${options.pause}); END$$`)} AS pause` : ''
   return [
     comment(`Batch boundaries: every ${options.batchSize}th key of ${table}, read once. This is the only statement that\nreads the whole table, so it runs without statement_timeout; it takes no lock that blocks writes.`),
     'SET statement_timeout = 0;',

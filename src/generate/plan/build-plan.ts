@@ -33,6 +33,8 @@ export interface BuiltPlan {
   readonly rendered: RenderedPlan
   /** What builds version A's schema on a scratch database: the schema file, then the history. */
   readonly setup: ReadonlyArray<MigrationFile>
+  /** Per alternative folder: the schema after its change alone (it leaves the migration's others out). */
+  readonly alternativeEnds: ReadonlyMap<string, SchemaModel>
 }
 
 async function readSchemaFile(path: string): Promise<MigrationFile> {
@@ -69,13 +71,22 @@ export async function buildPlan(request: PlanRequest): Promise<BuiltPlan> {
   const analysis = analyzeMigrations([migration], analyze, [], a)
   const parsed = parseSql(migration.path, substituteTemplates(migration.path, migration.text, request.vars ?? {}))
   const split = splitMigration(parsed, analysis.changes, a, analysis.schema, options)
+  const rendered = renderPlan(migration.path, split, options)
+  const alternativeEnds = new Map(
+    rendered.alternatives.map((alt) => {
+      const index = split.plans.find((p) => p.plan === alt.plan)?.index ?? -1
+      const text = `${parsed.statements[index]?.text ?? ''};`
+      return [alt.dir, analyzeMigrations([{ path: migration.path, text, transactional: false }], analyze, [], a).schema] as const
+    }),
+  )
   return {
     migration,
     options,
     a,
     b: analysis.schema,
     split,
-    rendered: renderPlan(migration.path, split, options),
+    rendered,
     setup: [...(schemaFile === undefined ? [] : [schemaFile]), ...history],
+    alternativeEnds,
   }
 }

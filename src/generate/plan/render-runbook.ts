@@ -95,7 +95,8 @@ function stepSection(step: RunbookStep, plans: ReadonlyArray<Plan>, options: Pla
       ]
     case 'retire-a':
       return [
-        'Finish the rollout: no instance of A may be left (your deploy tool shows it; if each version sets `application_name`, so does this query):',
+        'Finish the rollout: no instance of A may be left, because the next phase would break it (your deploy tool shows it; if each',
+        'version sets `application_name`, so does this query):',
         '',
         code('sql', 'SELECT application_name, count(*) FROM pg_stat_activity WHERE datname = current_database() GROUP BY 1 ORDER BY 1;'),
         ...(step.beforeContract ? ['', ...waitLines(options)] : []),

@@ -14,8 +14,10 @@ export interface SyncSpec {
   readonly table: TableModel
   readonly oldColumn: string
   readonly newColumn: string
-  /** The new column's value computed from NEW (A's row). */
+  /** The new column's value computed from NEW (A's row), as assigned (an assignment cast applies). */
   readonly up: string
+  /** The same value for comparisons, where no assignment cast applies (default: `up`). */
+  readonly upValue?: string
   /**
    * The old column's value computed from NEW (B's row); undefined when the old value cannot be
    * derived (a USING expression with no inverse): then writes of the new column alone fail.
@@ -45,16 +47,17 @@ export function syncTrigger(spec: SyncSpec): SyncTrigger {
       : `NEW.${oldCol} := ${spec.down};`
   // A row whose new column already equals up(old) is in step: the backfill writes such rows, and
   // copying them back could change the old column when `down` is lossy.
+  const upValue = spec.upValue ?? spec.up
   const body = `
 -- rollsafe plan: keeps ${table}.${oldCol} (version A) and ${newCol} (version B) in step.
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    IF NEW.${newCol} IS NULL OR NEW.${newCol} IS NOT DISTINCT FROM ${spec.up} THEN
+    IF NEW.${newCol} IS NULL OR NEW.${newCol} IS NOT DISTINCT FROM ${upValue} THEN
       NEW.${newCol} := ${spec.up};  -- A inserted: copy old to new
     ELSE
       ${copyBack}  -- B inserted: copy new to old
     END IF;
-  ELSIF NEW.${newCol} IS DISTINCT FROM OLD.${newCol} AND NEW.${newCol} IS DISTINCT FROM ${spec.up} THEN
+  ELSIF NEW.${newCol} IS DISTINCT FROM OLD.${newCol} AND NEW.${newCol} IS DISTINCT FROM ${upValue} THEN
     ${copyBack}  -- B updated the new column: copy it back
   ELSE
     NEW.${newCol} := ${spec.up};  -- A updated the row (or the backfill ran): new follows old

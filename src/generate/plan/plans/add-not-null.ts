@@ -5,11 +5,11 @@ import type { PlanBuilder, PlanContext } from '../plan-context.js'
 import { lastPart, tableKeyOf, tableOfA } from '../plan-context.js'
 import type { Plan, PlanPhase } from '../plan.js'
 import { insertProbe, updateProbe, valueFor, type ProbeTable } from '../probes.js'
-import { ident } from '../sql.js'
+import { ident, literal } from '../sql.js'
 import { clauseAfter, updateParts } from '../statement-parts.js'
 import { qualified } from '../sql.js'
 import { batchKey } from '../table-facts.js'
-import { constraintValid, gateSql, notNullHelper } from './column-swap.js'
+import { notNullHelper } from './column-swap.js'
 
 interface Fill {
   /** The value for rows where the column is NULL. */
@@ -49,7 +49,8 @@ function fillOf(context: PlanContext<'column-set-not-null'>, column: string): { 
 /**
  * `ALTER TABLE t ALTER COLUMN c SET NOT NULL` as expand/contract: fill the NULL rows in batches
  * (from the migration's UPDATE or new default), then prove NOT NULL with a CHECK added NOT VALID
- * and validated without blocking writes, so SET NOT NULL needs no scan (PostgreSQL 12+).
+ * and validated without blocking writes, so SET NOT NULL needs no scan (PostgreSQL 12+). Nothing in
+ * it is irreversible: there is no contract phase.
  */
 export const addNotNullPlan: PlanBuilder<'column-set-not-null'> = (context) => {
   const { change, options } = context
@@ -96,22 +97,20 @@ export const addNotNullPlan: PlanBuilder<'column-set-not-null'> = (context) => {
           check: fill ? `No row has \`${name}\` NULL (A, gone now, may have written some after the backfill: run the backfill again).` : `No row has \`${name}\` NULL: rollsafe found no value for them in the migration (no UPDATE, no DEFAULT), so set them first.`,
           sql: pendingRowsSql(table, nulls),
         },
-        does: `Adds \`CHECK (${name} IS NOT NULL)\` NOT VALID, validates it without blocking writes, then sets NOT NULL, which the valid CHECK spares a scan.`,
+        does:
+          `Adds \`CHECK (${name} IS NOT NULL)\` NOT VALID, validates it without blocking writes, then sets NOT NULL, which the valid CHECK ` +
+          'spares a scan, and drops the CHECK (pgroll does the same).',
         sql: blocks(
           addConstraintOnce(target, helper.name, `${ident(helper.name)} CHECK (${nulls.replace('IS NULL', 'IS NOT NULL')}) NOT VALID`),
           unbounded(`ALTER TABLE ${target} VALIDATE CONSTRAINT ${ident(helper.name)};`, options),
-          transaction([`ALTER TABLE ${target} ALTER COLUMN ${ident(name)} SET NOT NULL;`]),
+          transaction([`ALTER TABLE ${target} ALTER COLUMN ${ident(name)} SET NOT NULL;`, `ALTER TABLE ${target} DROP CONSTRAINT IF EXISTS ${ident(helper.name)};`]),
         ),
         rollback: transaction([`ALTER TABLE ${target} ALTER COLUMN ${ident(name)} DROP NOT NULL;`, `ALTER TABLE ${target} DROP CONSTRAINT IF EXISTS ${ident(helper.name)};`]),
-        undoes: 'Drops NOT NULL and the helper CHECK.',
-        gate: { check: `\`${name}\` is NOT NULL.`, sql: gateSql([constraintValid(table, helper.name)]) },
-      },
-      {
-        kind: 'contract',
-        from: 'B',
-        until: 'B',
-        does: `Drops the helper CHECK \`${helper.name}\` (NOT NULL now holds on its own).`,
-        sql: `ALTER TABLE ${target} DROP CONSTRAINT IF EXISTS ${ident(helper.name)};`,
+        undoes: 'Drops NOT NULL again (A, if it comes back, may write NULL).',
+        gate: {
+          check: `\`${name}\` is NOT NULL.`,
+          sql: `SELECT attnotnull AS ok FROM pg_attribute WHERE attrelid = ${literal(target)}::regclass AND attname = ${literal(name)};`,
+        },
       },
     ],
     notes: options.pgVersion < 12 ? ['Before PostgreSQL 12, SET NOT NULL scans the table under ACCESS EXCLUSIVE even with a valid CHECK.'] : [],

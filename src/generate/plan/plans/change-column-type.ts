@@ -64,9 +64,19 @@ export const changeColumnTypePlan: PlanBuilder<'column-type-changed'> = (context
   const oldType = typeSql(column.type)
   const using = clauseAfter(context.command, 'using')
   const plain = isPlainCast(context, name)
+  // Without USING, PostgreSQL converts with an assignment cast (a too long varchar is an error, not
+  // truncated): assignments reproduce that; comparisons need the explicit cast.
+  const assign = using === undefined
   const rowUp = plain ? `${ident(name)}::${newType}` : `(${using ?? ''})`
   const newUp = plain ? `NEW.${ident(name)}::${newType}` : `(SELECT ${using ?? ''} FROM (SELECT NEW.*) AS ${ident(table.name.name)})`
-  const sync = syncTrigger({ table, oldColumn: name, newColumn: temp, up: newUp, ...(plain ? { down: `NEW.${ident(temp)}::${oldType}` } : {}) })
+  const sync = syncTrigger({
+    table,
+    oldColumn: name,
+    newColumn: temp,
+    up: assign ? `NEW.${ident(name)}` : newUp,
+    upValue: newUp,
+    ...(plain ? { down: assign ? `NEW.${ident(temp)}` : `NEW.${ident(temp)}::${oldType}` } : {}),
+  })
   const pending = `${ident(temp)} IS DISTINCT FROM ${rowUp}`
   const indexes = copyIndexes(context.a, table, name, temp, options)
   const notNull = column.notNull ? notNullHelper(table, temp) : undefined
@@ -106,7 +116,7 @@ export const changeColumnTypePlan: PlanBuilder<'column-type-changed'> = (context
         from: 'A',
         until: 'B',
         does: `Fills \`${temp}\` from \`${name}\` for the rows written before the trigger existed, in batches of ${options.batchSize}.`,
-        sql: backfillSql({ table, key, set: `${ident(temp)} = ${rowUp}`, pending, name: `${table.name.name}_${name}` }, options),
+        sql: backfillSql({ table, key, set: `${ident(temp)} = ${assign ? ident(name) : rowUp}`, pending, name: `${table.name.name}_${name}` }, options),
         rollback: '',
         undoes: `Nothing to undo: the backfill only wrote \`${temp}\`, which the expand rollback drops.`,
         gate: { check: `Every row has \`${temp}\` equal to \`${name}\` converted.`, sql: pendingRowsSql(table, pending) },

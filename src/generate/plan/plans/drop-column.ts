@@ -69,6 +69,13 @@ export const dropColumnPlan: PlanBuilder<'column-dropped'> = (context) => {
     deployB: `B never names \`${name}\`: not in queries, not in its ORM model (tell the ORM to ignore the column, e.g. Rails \`ignored_columns\`).`,
     phases: relax ? [expand, contract] : [contract],
     notes: [
+      ...(relax
+        ? [
+            `\`${name}\` is NOT NULL without a default: rows B inserts have it NULL, which A may not expect when it reads them, and the expand ` +
+              `rollback stops until those rows get a value. If A cannot take a NULL there, give the column a default instead ` +
+              `(\`ALTER TABLE ${target} ALTER COLUMN ${ident(name)} SET DEFAULT …\`, a value A accepts) before deploying B.`,
+          ]
+        : []),
       ...incoming.map(({ table: other, constraint }) => `The contract phase drops foreign key \`${constraint.name}\` of \`${other.key}\`, which references \`${name}\`.`),
       `Views that select \`${name}\` make the contract phase fail: change them first.`,
       `The data in \`${name}\` is gone after the contract phase: take a backup first (e.g. \`COPY (SELECT ${key.map(ident).join(', ')}, ${ident(name)} FROM ${target}) TO …\`).`,

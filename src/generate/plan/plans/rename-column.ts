@@ -1,6 +1,6 @@
 import { backfillSql, pendingRowsSql } from '../backfill.js'
 import { copyIndexes } from '../index-copies.js'
-import { addConstraintOnce, blocks, doBlock, hasColumn, transaction, unbounded } from '../phase-sql.js'
+import { addConstraintOnce, blocks, doBlock, hasColumn, queriesNaming, transaction, unbounded } from '../phase-sql.js'
 import type { PlanBuilder } from '../plan-context.js'
 import { lastPart, tableKeyOf, tableOfA } from '../plan-context.js'
 import { insertProbe, selectProbe, updateProbe, valueFor, type ProbeTable } from '../probes.js'
@@ -104,6 +104,7 @@ export const renameColumnPlan: PlanBuilder<'column-renamed'> = (context) => {
         kind: 'contract' as const,
         from: 'B' as const,
         until: 'B' as const,
+        precondition: { check: `No A instance is left and no query names \`${oldName}\` any more.`, hint: queriesNaming(oldName) },
         does: `Drops the trigger and \`${oldName}\`, gives \`${newName}\` its default${notNull ? ', NOT NULL' : ''} and the original index names.`,
         sql: transaction([
           sync.drop,

@@ -1,6 +1,7 @@
 import { applyMigrations } from '../../../db/shadow/apply-migrations.js'
 import { scratchPrefix } from '../../../db/shadow/scratch-database.js'
 import { sqlErrorInfo, type SqlSession } from '../../../db/shadow/sql-session.js'
+import type { SchemaModel } from '../../../db/schema-model.js'
 import type { BuiltPlan } from '../build-plan.js'
 import type { MergedPhase } from '../merge-plans.js'
 import { planTables } from '../plan-context.js'
@@ -40,6 +41,8 @@ export interface VerifyTarget {
   readonly files: ReadonlyMap<string, string>
   readonly dir: string
   readonly plans: ReadonlyArray<Plan>
+  /** The schema the phases end in: the migration's (an alternative covers only its own change). */
+  readonly b: SchemaModel
 }
 
 export interface VerifyOptions {
@@ -118,7 +121,13 @@ export async function verifyPlan(session: SqlSession, built: BuiltPlan, target: 
   let counter = 1000
   const file = (name: string): string => target.files.get(`${target.dir}${name}`) ?? ''
   const aTables = [...new Set(target.plans.map((p) => planTables(p).a))].sort()
-  const aRows = async (): Promise<string> => JSON.stringify(await Promise.all(aTables.map((key) => rowsAsSeenBy(session, built.a, key))))
+  // Undefined when A's names are gone (a parked table): A is retired then, and the rows to keep are those from before.
+  let lastSeen: string | undefined
+  const aRows = async (): Promise<string | undefined> => {
+    const rows = await Promise.all(aTables.map((key) => rowsAsSeenBy(session, built.a, key))).then(JSON.stringify, () => undefined)
+    lastSeen = rows ?? lastSeen
+    return rows
+  }
   const record = async (name: string, body: (step: StepRecorder) => Promise<void>): Promise<boolean> => {
     const step = new StepRecorder()
     let ok = true
@@ -181,12 +190,13 @@ export async function verifyPlan(session: SqlSession, built: BuiltPlan, target: 
     const ok = await record(phase.file, async (step) => {
       await gates(step, session, phase, 'precondition')
       const before = await schemaSnapshot(session)
+      await aRows()
       await step.run(`run ${phase.file}`, () => runScript(session, file(phase.file), phase.file))
       await gates(step, session, phase, 'gate')
       if (phase.kind === 'contract') return
       await probeState(step, phase)
       if (phase.rollbackFile === undefined) return
-      const rows = await aRows()
+      const rows = (await aRows()) ?? lastSeen
       await step.run(`run ${phase.rollbackFile}`, () => runScript(session, file(phase.rollbackFile ?? ''), phase.rollbackFile ?? ''))
       const changed = differences(before, await schemaSnapshot(session))
       step.expect(`${phase.rollbackFile} restores the schema before ${phase.file}`, changed.length === 0, changed.slice(0, 8).join('\n'))
@@ -197,7 +207,7 @@ export async function verifyPlan(session: SqlSession, built: BuiltPlan, target: 
     if (!ok) break
     if (phase !== lastReversible) continue
     const unwound = await record('roll everything back to version A, then forward again', async (step) => {
-      const rows = await aRows()
+      const rows = (await aRows()) ?? lastSeen
       for (const back of [...reversible].reverse()) {
         await step.run(`run ${back.rollbackFile}`, () => runScript(session, file(back.rollbackFile ?? ''), back.rollbackFile ?? ''))
       }
@@ -214,8 +224,8 @@ export async function verifyPlan(session: SqlSession, built: BuiltPlan, target: 
       await probe(step, 'final')
       const keys = new Set(target.plans.flatMap((p) => Object.values(planTables(p)).filter((k): k is string => k !== undefined)))
       for (const key of [...keys].sort()) {
-        const changed = await shapeDifferences(session, built.b, key)
-        const what = built.b.tables.has(key) ? `${key} has the columns the migration gives it` : `${key} is gone, as after the migration`
+        const changed = await shapeDifferences(session, target.b, key)
+        const what = target.b.tables.has(key) ? `${key} has the columns the migration gives it` : `${key} is gone, as after the migration`
         step.expect(what, changed.length === 0, changed.join('\n'))
       }
     })
@@ -232,7 +242,14 @@ export async function verifyPlan(session: SqlSession, built: BuiltPlan, target: 
 export function verifyTargets(built: BuiltPlan): ReadonlyArray<VerifyTarget> {
   const { rendered, split } = built
   return [
-    { title: 'plan', phases: rendered.phases, files: rendered.files, dir: '', plans: split.plans.map((p) => p.plan) },
-    ...rendered.alternatives.map((alt) => ({ title: `alternative ${alt.dir}`, phases: alt.phases, files: rendered.files, dir: `${alt.dir}/`, plans: [alt.asPlan] })),
+    { title: 'plan', phases: rendered.phases, files: rendered.files, dir: '', plans: split.plans.map((p) => p.plan), b: built.b },
+    ...rendered.alternatives.map((alt) => ({
+      title: `alternative ${alt.dir}`,
+      phases: alt.phases,
+      files: rendered.files,
+      dir: `${alt.dir}/`,
+      plans: [alt.asPlan],
+      b: built.alternativeEnds.get(alt.dir) ?? built.b,
+    })),
   ]
 }

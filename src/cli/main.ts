@@ -5,6 +5,7 @@ const usage = `rollsafe — can version B run next to version A?
 
   rollsafe api OLD NEW            OpenAPI compatibility: is NEW a superset of OLD?
   rollsafe db MIGRATION...        migration safety: additive only, no long locks
+  rollsafe plan MIGRATION         expand/contract phases and a runbook for a change A would not survive
   rollsafe rules [api|db]         list the rules
   rollsafe explain RULE           a rule's documentation
 
@@ -18,6 +19,7 @@ const commands: Record<string, Command> = {
   // config loader (ajv, yaml), nor `rollsafe api` for libpg-query.
   api: async (argv) => (await import('./api-command.js')).apiCommand(argv),
   db: async (argv) => (await import('./db-command.js')).dbCommand(argv),
+  plan: async (argv) => (await import('./plan-command.js')).planCommand(argv),
   rules: rulesCommand,
   explain: explainCommand,
 }

@@ -152,7 +152,7 @@ export function renderRunbook(input: RunbookInput): string {
     '',
     '## How to run the files',
     '',
-    `- Run each file with psql, in order, on its own: \`${psql('01-expand.sql')}\`. Never inside a transaction (no \`--single-transaction\`, no migration tool that wraps files): backfill batches and \`CREATE INDEX CONCURRENTLY\` must commit on their own.`,
+    `- Run each file with psql from this folder, in order, on its own: \`${psql('01-expand.sql')}\`. Never inside a transaction (no \`--single-transaction\`, no migration tool that wraps files): backfill batches and \`CREATE INDEX CONCURRENTLY\` must commit on their own.`,
     `- Every file sets \`lock_timeout = '${options.lockTimeout}'\`: a statement that waits longer for its lock gives up instead of queueing every query behind it. If a file stops with \`canceling statement due to lock timeout\`, nothing half-done is left: run it again, at a quieter moment if it keeps happening. Every file can run twice.`,
     `- \`statement_timeout\` is \`${options.statementTimeout}\` for each statement and each backfill batch (${options.batchSize} rows, ${options.pause}s pause between batches); index builds and validations, which block no writes, run without it.`,
     '- A rollback file undoes its phase; run rollbacks newest first, after rolling the application back to what was deployed before that phase.',

@@ -12,7 +12,7 @@ export function formatVerifyReports(reports: ReadonlyArray<VerifyReport>): strin
   for (const report of reports) {
     lines.push(`verify ${report.title} on ${report.engine}: ${report.ok ? 'every phase passed' : 'FAILED'}`)
     for (const step of report.steps) {
-      lines.push(`  ${step.ok ? '✓' : '✗'} ${step.name} (${step.checks.length} checks)`)
+      lines.push(`  ${step.ok ? '✓' : '✗'} ${step.name} (${step.checks.length} check${step.checks.length === 1 ? '' : 's'})`)
       for (const check of step.checks.filter((c) => !c.ok)) {
         lines.push(`      ✗ ${check.what}`)
         for (const detail of (check.detail ?? '').split('\n').filter((d) => d !== '')) lines.push(`        ${detail}`)

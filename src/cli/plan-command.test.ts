@@ -75,6 +75,12 @@ describe('rollsafe plan', () => {
     const unknown = file('unknown.sql', 'alter table accounts rename column a to b;\n')
     expect(await main(['plan', unknown])).toBe(0)
     expect(stderr).toContain('cannot split column-renamed `public.accounts.a`: rollsafe does not know table `public.accounts`')
+    const split = file(
+      'split.sql',
+      "alter table users add column first_name text, add column last_name text;\nupdate users set first_name = split_part(name, ' ', 1), last_name = split_part(name, ' ', 2);\nalter table users drop column name;\n",
+    )
+    expect(await main(['plan', split, '--schema', schema])).toBe(0)
+    expect(stderr).toContain("cannot split column-dropped `public.users.name`: `public.users.name` is split into first_name, last_name: say how version B's columns make A's")
   })
 
   it('rejects bad flags with exit 2', async () => {

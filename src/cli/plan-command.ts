@@ -129,7 +129,8 @@ export async function planCommand(argv: ReadonlyArray<string>): Promise<number> 
     process.stderr.write(`rollsafe plan: ${u.at.file}:${u.at.line ?? '?'}: cannot split ${u.kind} \`${u.object}\`: ${u.reason}\n`)
   }
   if (built.split.plans.length === 0) {
-    process.stdout.write(`rollsafe plan: ${built.migration.path}: nothing to split (no change that version A would not survive)\n`)
+    const why = built.split.unsupported.length > 0 ? 'rollsafe cannot split the changes above' : 'nothing to split (no change that version A would not survive)'
+    process.stdout.write(`rollsafe plan: ${built.migration.path}: ${why}; no plan written\n`)
     return 0
   }
   const out = values['out'] as string | undefined

@@ -40,6 +40,8 @@ export interface PlanContext<K extends PlannableKind = PlannableKind> {
   /** Its AST (`AlterTableCmd` body), when it is an ALTER TABLE subcommand. */
   readonly commandNode?: Readonly<Record<string, unknown>>
   readonly file: ReadonlyArray<FileStatement>
+  /** The migration's text, comments included (`-- rollsafe-plan:` hints live there). */
+  readonly source: string
   readonly options: PlanOptions
 }
 

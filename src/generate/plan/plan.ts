@@ -40,6 +40,7 @@ export type PlanKind =
   | 'rename-table'
   | 'change-column-type'
   | 'drop-column'
+  | 'split-column'
   | 'drop-table'
   | 'add-not-null'
   | 'add-constraint'

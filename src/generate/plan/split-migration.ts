@@ -123,6 +123,7 @@ export function splitMigration(
         command: command?.text ?? statement.text,
         ...(command === undefined ? {} : { commandNode: command.node }),
         file,
+        source: parsed.source.text,
         options,
       }
       const result = (planBuilders[change.kind] as (c: PlanContext) => ReturnType<(typeof planBuilders)[PlannableKind]>)(context)

@@ -72,9 +72,7 @@ export const changeColumnTypePlan: PlanBuilder<'column-type-changed'> = (context
   const sync = syncTrigger({
     table,
     oldColumn: name,
-    newColumn: temp,
-    up: assign ? `NEW.${ident(name)}` : newUp,
-    upValue: newUp,
+    targets: [{ column: temp, up: assign ? `NEW.${ident(name)}` : newUp, upValue: newUp }],
     ...(plain ? { down: assign ? `NEW.${ident(temp)}` : `NEW.${ident(temp)}::${oldType}` } : {}),
   })
   const pending = `${ident(temp)} IS DISTINCT FROM ${rowUp}`

@@ -1,11 +1,39 @@
 import { addConstraintOnce, blocks, doBlock, queriesNaming, transaction, unbounded } from '../phase-sql.js'
-import type { PlanBuilder } from '../plan-context.js'
+import type { TableModel } from '../../../db/schema-model.js'
+import type { PlanBuilder, PlanContext } from '../plan-context.js'
 import { lastPart, tableKeyOf, tableOfA } from '../plan-context.js'
 import type { Plan, PlanPhase } from '../plan.js'
 import { insertProbe, selectProbe, updateProbe, valueFor, type ProbeTable } from '../probes.js'
 import { fillsItself } from '../sample-values.js'
 import { ident, literal, objectName, qualified } from '../sql.js'
 import { batchKey, indexesOn, referencingKeys } from '../table-facts.js'
+import { splitColumnPlan } from './split-column.js'
+
+/**
+ * The phase that drops a column once no version reads it: its own indexes first, CONCURRENTLY (so
+ * the ACCESS EXCLUSIVE of DROP COLUMN is brief), the foreign keys that reference it, `cleanup`
+ * (a trigger), then the column.
+ */
+export function dropColumnContract(context: Pick<PlanContext, 'a' | 'options'>, table: TableModel, name: string, cleanup: ReadonlyArray<string>): PlanPhase {
+  const target = qualified(table.name)
+  const ownIndexes = indexesOn(context.a, table, name).filter((i) => i.constraint === undefined && !table.constraints.some((c) => c.index === i.name.name))
+  const incoming = referencingKeys(context.a, table, name)
+  return {
+    kind: 'contract',
+    from: 'B',
+    until: 'B',
+    precondition: { check: `No A instance is left and no query names \`${name}\` any more.`, hint: queriesNaming(name) },
+    does: `Drops \`${name}\`${ownIndexes.length ? ', its indexes first (CONCURRENTLY)' : ''}${incoming.length ? ' and the foreign keys that reference it' : ''}${cleanup.length ? ' and the trigger' : ''}.`,
+    sql: blocks(
+      ownIndexes.map((i) => unbounded(`DROP INDEX CONCURRENTLY IF EXISTS ${qualified(i.name)};`, context.options)).join('\n\n'),
+      transaction([
+        ...cleanup,
+        ...incoming.map(({ table: other, constraint }) => `ALTER TABLE ${qualified(other.name)} DROP CONSTRAINT IF EXISTS ${ident(constraint.name)};`),
+        `ALTER TABLE ${target} DROP COLUMN IF EXISTS ${ident(name)};`,
+      ]),
+    ),
+  }
+}
 
 /**
  * `ALTER TABLE t DROP COLUMN c` as expand/contract: first make sure B's inserts, which leave c
@@ -13,6 +41,8 @@ import { batchKey, indexesOn, referencingKeys } from '../table-facts.js'
  * version reads it, its own indexes first and CONCURRENTLY.
  */
 export const dropColumnPlan: PlanBuilder<'column-dropped'> = (context) => {
+  const split = splitColumnPlan(context)
+  if (split !== undefined) return split
   const { change, options } = context
   const table = tableOfA(context, tableKeyOf(change.object))
   if (typeof table === 'string') return { unsupported: table }
@@ -24,7 +54,6 @@ export const dropColumnPlan: PlanBuilder<'column-dropped'> = (context) => {
   const target = qualified(table.name)
   const relax = column.notNull && !fillsItself(column)
   const helper = objectName(table.name.name, name, 'not_null')
-  const ownIndexes = indexesOn(context.a, table, name).filter((i) => i.constraint === undefined && !table.constraints.some((c) => c.index === i.name.name))
   const incoming = referencingKeys(context.a, table, name)
   const expand: PlanPhase = {
     kind: 'expand',
@@ -44,20 +73,7 @@ export const dropColumnPlan: PlanBuilder<'column-dropped'> = (context) => {
     ),
     undoes: `Restores NOT NULL (through a validated CHECK, without a long lock); stops with a message if B inserted rows with \`${name}\` NULL.`,
   }
-  const contract: PlanPhase = {
-    kind: 'contract',
-    from: 'B',
-    until: 'B',
-    precondition: { check: `No A instance is left and no query names \`${name}\` any more.`, hint: queriesNaming(name) },
-    does: `Drops \`${name}\`${ownIndexes.length ? ', its indexes first (CONCURRENTLY)' : ''}${incoming.length ? ' and the foreign keys that reference it' : ''}.`,
-    sql: blocks(
-      ownIndexes.map((i) => unbounded(`DROP INDEX CONCURRENTLY IF EXISTS ${qualified(i.name)};`, options)).join('\n\n'),
-      transaction([
-        ...incoming.map(({ table: other, constraint }) => `ALTER TABLE ${qualified(other.name)} DROP CONSTRAINT IF EXISTS ${ident(constraint.name)};`),
-        `ALTER TABLE ${target} DROP COLUMN IF EXISTS ${ident(name)};`,
-      ]),
-    ),
-  }
+  const contract = dropColumnContract(context, table, name, [])
   const a: ProbeTable = { table, schema: context.a, key, hints: [] }
   const b: ProbeTable = { table: context.b.tables.get(table.key) ?? table, schema: context.b, key, hints: [] }
   const plan: Plan = {

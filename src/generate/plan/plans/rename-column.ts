@@ -30,7 +30,7 @@ export const renameColumnPlan: PlanBuilder<'column-renamed'> = (context) => {
     return { unsupported: `\`${change.object}\` is part of the primary key: rename it behind a view (see the rename-table plan) or in a maintenance window` }
   }
   const target = qualified(table.name)
-  const sync = syncTrigger({ table, oldColumn: oldName, newColumn: newName, up: `NEW.${ident(oldName)}`, down: `NEW.${ident(newName)}` })
+  const sync = syncTrigger({ table, oldColumn: oldName, targets: [{ column: newName, up: `NEW.${ident(oldName)}` }], down: `NEW.${ident(newName)}` })
   const pending = `${ident(newName)} IS DISTINCT FROM ${ident(oldName)}`
   const indexes = copyIndexes(context.a, table, oldName, newName, options)
   const notNull = column.notNull ? notNullHelper(table, newName) : undefined

@@ -33,6 +33,8 @@ export interface BuiltPlan {
   readonly rendered: RenderedPlan
   /** What builds version A's schema on a scratch database: the schema file, then the history. */
   readonly setup: ReadonlyArray<MigrationFile>
+  /** Template placeholders (`--var`), for the set-up files too. */
+  readonly vars: TemplateVars
   /** Per alternative folder: the schema after its change alone (it leaves the migration's others out). */
   readonly alternativeEnds: ReadonlyMap<string, SchemaModel>
 }
@@ -87,6 +89,7 @@ export async function buildPlan(request: PlanRequest): Promise<BuiltPlan> {
     split,
     rendered,
     setup: [...(schemaFile === undefined ? [] : [schemaFile]), ...history],
+    vars: request.vars ?? {},
     alternativeEnds,
   }
 }

@@ -51,7 +51,7 @@ function stepTitle(step: RunbookStep): string {
   }
 }
 
-function phaseSection(phase: MergedPhase, plans: ReadonlyArray<Plan>): string[] {
+function phaseSection(phase: MergedPhase): string[] {
   const lines = [`Deployed: ${deployedText(phase.state)}.`, '', 'What it does:', '']
   for (const item of phase.items) {
     lines.push(isCarried(item) ? `- \`${item.carried.at.file}:${item.carried.at.line ?? '?'}\` runs as written: \`${item.carried.sql.split('\n')[0]}\`` : `- ${item.plan.title}: ${item.phase.does}`)
@@ -70,14 +70,13 @@ function phaseSection(phase: MergedPhase, plans: ReadonlyArray<Plan>): string[] 
     lines.push(...undoes.map((u) => `- ${u}`))
     if (notUndone > 0) lines.push(`- ${notUndone} statement(s) of the migration that ran as written are not undone (the file says which).`)
   }
-  void plans
   return lines
 }
 
-function stepSection(step: RunbookStep, plans: ReadonlyArray<Plan>, options: PlanOptions): string[] {
+function stepSection(step: RunbookStep, plans: ReadonlyArray<Plan>): string[] {
   switch (step.kind) {
     case 'phase':
-      return phaseSection(step.phase, plans)
+      return phaseSection(step.phase)
     case 'deploy-b':
       return [
         'Roll version B out while A keeps serving. B must work with the schema as it is now:',
@@ -99,15 +98,14 @@ function stepSection(step: RunbookStep, plans: ReadonlyArray<Plan>, options: Pla
         'version sets `application_name`, so does this query):',
         '',
         code('sql', 'SELECT application_name, count(*) FROM pg_stat_activity WHERE datname = current_database() GROUP BY 1 ORDER BY 1;'),
-        ...(step.beforeContract ? ['', ...waitLines(options)] : []),
+        ...(step.beforeContract ? ['', ...waitLines()] : []),
       ]
     case 'wait':
-      return waitLines(options)
+      return waitLines()
   }
 }
 
-function waitLines(options: PlanOptions): string[] {
-  void options
+function waitLines(): string[] {
   return [
     'Wait before the contract phase for as long as you might still want to roll back to A: at least one full business cycle',
     "(a day is a good default; a week if A's rollback depends on a release train). Until the contract, every phase can be rolled",
@@ -168,7 +166,7 @@ export function renderRunbook(input: RunbookInput): string {
     state = stateAfter(step, state)
     out.push(`| ${i + 1} | ${deployedText(state)} | ${cell(stepTitle(step))} |`)
   })
-  steps.forEach((step, i) => out.push('', `## Step ${i + 1}: ${stepTitle(step)}`, '', ...stepSection(step, plans, options)))
+  steps.forEach((step, i) => out.push('', `## Step ${i + 1}: ${stepTitle(step)}`, '', ...stepSection(step, plans)))
   for (const alt of input.alternatives) {
     out.push('', `## Alternative for ${alt.plan.title}: ${alt.alternative.title}`, '', alt.alternative.summary, '', `Files: \`${alt.dir}/\` (${alt.phases.map((p) => `\`${p.file}\``).join(', ')}), run like the ones above instead of this plan's part for this change.`)
     out.push('', 'It does not fit when:', '', ...alt.alternative.whenNot.map((w) => `- ${w}`))

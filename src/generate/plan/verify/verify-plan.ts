@@ -176,7 +176,7 @@ export async function verifyPlan(session: SqlSession, built: BuiltPlan, target: 
   let initial: ReadonlyArray<string> = []
   const ready = await record('set-up: version A with rows', async (step) => {
     await step.run('reset the scratch database', () => resetScratch(session))
-    await step.run(`apply version A's schema (${built.setup.map((f) => f.path).join(', ') || 'nothing'})`, () => applyMigrations(session, built.setup))
+    await step.run(`apply version A's schema (${built.setup.map((f) => f.path).join(', ') || 'nothing'})`, () => applyMigrations(session, built.setup, built.vars))
     const seeds = options.seed ?? seedStatements(built.a, aTables, target.plans.flatMap((p) => p.seeds), options.rows ?? 24).join('\n')
     await step.run(options.seed ? 'seed rows (--seed)' : 'seed rows', () => runScript(session, seeds, 'seed.sql'))
     await probe(step, 'A')

@@ -1,4 +1,5 @@
 import { inputError, type InputError } from '../../core/errors.js'
+import type { SourceRef } from '../../core/source-ref.js'
 import type { MigrationFile } from '../migration-file.js'
 import { parseSql, type ParsedFile, type ParsedStatement } from '../parse-sql.js'
 import { substituteTemplates, type TemplateVars } from '../templates.js'
@@ -36,18 +37,20 @@ function runsAsOneQuery(parsed: ParsedFile): boolean {
 }
 
 /**
- * The shadow database rejected a statement: `file:line:col: the shadow database rejected it: …`,
- * at PostgreSQL's error position when it gives one, else at the statement.
+ * The shadow database rejected a statement: `file:line:col: the shadow database (pglite) rejected
+ * it: …`, at PostgreSQL's error position (a character offset in the statement) when it gives one,
+ * else at the statement.
  */
-export function shadowError(parsed: ParsedFile, statement: ParsedStatement, error: unknown, engine: SqlSession['engine']): InputError {
+export function shadowError(at: SourceRef, text: string, error: unknown, engine: SqlSession['engine']): InputError {
   const info = sqlErrorInfo(error)
-  let { line, column } = statement.at
-  if (info.position !== undefined && info.position > 0) {
-    const place = parsed.source.place(statement.startByte + Buffer.byteLength(statement.text.slice(0, info.position - 1)))
-    line = place.line
-    column = place.column
+  let { line, column } = at
+  if (info.position !== undefined && info.position > 0 && line !== undefined && column !== undefined) {
+    const lines = [...text].slice(0, info.position - 1).join('').split('\n')
+    const last = [...(lines[lines.length - 1] ?? '')].length
+    column = lines.length === 1 ? column + last : last + 1
+    line += lines.length - 1
   }
-  return inputError(parsed.file, `the shadow database (${engine}) rejected it: ${info.message.split('\n')[0]}`, line, column)
+  return inputError(at.file, `the shadow database (${engine}) rejected it: ${info.message.split('\n')[0]}`, line, column)
 }
 
 /** Runs a parsed file one statement at a time, each committing on its own unless the file opens a transaction. */
@@ -56,7 +59,7 @@ async function applyStatements(session: SqlSession, parsed: ParsedFile): Promise
     try {
       await session.exec(statement.text)
     } catch (error) {
-      throw shadowError(parsed, statement, error, session.engine)
+      throw shadowError(statement.at, statement.text, error, session.engine)
     }
   }
 }

@@ -1,13 +1,12 @@
 import { InputError } from '../../core/errors.js'
-import { analyzeMigrations, type AnalyzeOptions, type Analysis } from '../analyze.js'
+import { analyzeMigrations, type Analysis } from '../analyze.js'
 import type { DbChange } from '../change.js'
 import type { Analyzer } from '../check-db.js'
 import { introspectSchema, type IntrospectedSchema } from '../introspect/introspect-schema.js'
 import type { MigrationFile } from '../migration-file.js'
-import { initParser, parseSql, type ParsedStatement } from '../parse-sql.js'
+import { initParser } from '../parse-sql.js'
 import { someNode } from '../pg-ast.js'
-import { substituteTemplates, type TemplateVars } from '../templates.js'
-import { transactionControl } from '../transaction-tracker.js'
+import type { TemplateVars } from '../templates.js'
 import { applyMigrations, shadowError } from './apply-migrations.js'
 import { applySchemaCopy, copyLiveSchema } from './copy-live-schema.js'
 import { mergeTrace, type StatementTrace } from './merge-trace.js'
@@ -30,33 +29,35 @@ export interface TraceOptions {
   readonly session?: SqlSession
 }
 
+type StatementChange = Extract<DbChange, { kind: 'statement' }>
+
 /** Statements whose schema changes static analysis cannot see: they run code. */
-function hidesSchemaChanges(statement: ParsedStatement): boolean {
+function hidesSchemaChanges(statement: StatementChange['statement']): boolean {
   if (statement.type === 'DoStmt' || statement.type === 'CallStmt' || statement.type === 'ExecuteStmt') return true
   return statement.type === 'SelectStmt' && someNode(statement.node, (type) => type === 'FuncCall')
 }
 
-/** Runs every statement of the checked files on the shadow database, observing each. */
-async function traceFiles(session: SqlSession, files: ReadonlyArray<MigrationFile>, options: AnalyzeOptions): Promise<StatementTrace[]> {
+/**
+ * Runs every checked statement (as the static analysis parsed it: one `statement` change each) on
+ * the shadow database, observing each. The files' own BEGIN/COMMIT are left out: every statement
+ * runs in a transaction of its own.
+ */
+async function traceStatements(session: SqlSession, changes: ReadonlyArray<DbChange>, pgVersion?: number): Promise<StatementTrace[]> {
   const tracer = new StatementTracer(session)
   const traces: StatementTrace[] = []
-  for (const file of files) {
-    const parsed = parseSql(file.path, substituteTemplates(file.path, file.text, options.vars ?? {}))
-    for (const statement of parsed.statements) {
-      // Each statement runs in a transaction of its own, so the file's own BEGIN/COMMIT are left out.
-      if (transactionControl(statement.node) !== undefined) continue
-      const opaque = hidesSchemaChanges(statement)
-      const before: IntrospectedSchema | undefined = opaque ? await introspectSchema(session.db) : undefined
-      let changes: DbChange[] = []
-      try {
-        const observation = await tracer.run(statement.text, async () => {
-          if (before !== undefined) changes = observedChanges(before, await introspectSchema(session.db), file.path, options.pgVersion)
-        })
-        traces.push({ file: file.path, index: statement.index, observation, changes })
-      } catch (error) {
-        if (error instanceof InputError) throw error
-        throw shadowError(parsed, statement, error, session.engine)
-      }
+  for (const change of changes) {
+    if (change.kind !== 'statement' || change.transactionControl !== undefined) continue
+    const { statement, at } = change
+    const before: IntrospectedSchema | undefined = hidesSchemaChanges(statement) ? await introspectSchema(session.db) : undefined
+    let found: DbChange[] = []
+    try {
+      const observation = await tracer.run(statement.text, async () => {
+        if (before !== undefined) found = observedChanges(before, await introspectSchema(session.db), at.file, pgVersion)
+      })
+      traces.push({ file: at.file, index: statement.index, observation, changes: found })
+    } catch (error) {
+      if (error instanceof InputError) throw error
+      throw shadowError(at, statement.text, error, session.engine)
     }
   }
   return traces
@@ -118,7 +119,7 @@ export function traceAnalyzer(trace: TraceOptions = {}): Analyzer {
     try {
       const base = await introspectSchema(session.db)
       const analysis = analyzeMigrations(files, options, [], base.model)
-      const traces = await traceFiles(session, files, options)
+      const traces = await traceStatements(session, analysis.changes, options.pgVersion)
       return { ...analysis, changes: mergeTrace(analysis.changes, traces) }
     } finally {
       if (trace.session === undefined) await session.close()

@@ -41,11 +41,14 @@ const lockOrder = Object.values(lockModes)
 // The user's relations with their storage id, and this backend's relation locks on them. Read in
 // the statement's own transaction, before COMMIT releases the locks (eugene's tracer does the same).
 const observeQuery = `
-select c.oid::text as id, n.nspname || '.' || c.relname as key, c.relkind::text as relkind, c.relfilenode::text as storage,
-  (select string_agg(l.mode, ',') from pg_locks l
-    where l.locktype = 'relation' and l.relation = c.oid and l.pid = pg_backend_pid()
-      and l.database = (select oid from pg_database where datname = current_database())) as modes
-from pg_class c join pg_namespace n on n.oid = c.relnamespace
+with held as (
+  select l.relation, string_agg(l.mode, ',') as modes from pg_locks l
+  where l.locktype = 'relation' and l.pid = pg_backend_pid()
+    and l.database = (select oid from pg_database where datname = current_database())
+  group by l.relation)
+select c.oid::text as id, n.nspname || '.' || c.relname as key, c.relkind::text as relkind,
+  c.relfilenode::text as storage, held.modes
+from pg_class c join pg_namespace n on n.oid = c.relnamespace left join held on held.relation = c.oid
 where c.relkind in ('r', 'p', 'i', 'I', 'm', 'v', 'S')
   and n.nspname not like 'pg\\_%' and n.nspname <> 'information_schema'`
 

@@ -64,6 +64,8 @@ export function syncTrigger(spec: SyncSpec): SyncTrigger {
   // copying them back could change the old column when `down` is lossy.
   const body = `
 -- rollsafe plan: keeps ${table}.${oldCol} (version A) and ${names.map(ident).join(', ')} (version B) in step.
+-- It only assigns NEW, so it never fires itself again; a pg_trigger_depth() guard would only skip
+-- the writes other triggers make, leaving those rows out of step.
 BEGIN
   IF TG_OP = 'INSERT' THEN
     IF ${fresh} IS NULL OR ${fresh} IS NOT DISTINCT FROM ${upValue} THEN

@@ -53,13 +53,24 @@ export function shadowError(at: SourceRef, text: string, error: unknown, engine:
   return inputError(at.file, `the shadow database (${engine}) rejected it: ${info.message.split('\n')[0]}`, line, column)
 }
 
-/** Runs a parsed file one statement at a time, each committing on its own unless the file opens a transaction. */
-async function applyStatements(session: SqlSession, parsed: ParsedFile): Promise<void> {
+/** Receives a statement the shadow database rejected, when rollsafe goes on without it. */
+export type ShadowWarning = (message: string) => void
+
+/** SQLSTATE 25P02: the statements after a failure inside a transaction, which only echo it. */
+const inFailedTransaction = '25P02'
+
+/**
+ * Runs a parsed file one statement at a time, each committing on its own unless the file opens a
+ * transaction. A rejected statement is an `InputError`, or with `warn` a warning and skipped.
+ */
+async function applyStatements(session: SqlSession, parsed: ParsedFile, warn?: ShadowWarning): Promise<void> {
   for (const statement of parsed.statements) {
     try {
       await session.exec(statement.text)
     } catch (error) {
-      throw shadowError(statement.at, statement.text, error, session.engine)
+      const rejected = shadowError(statement.at, statement.text, error, session.engine)
+      if (warn === undefined) throw rejected
+      if (sqlErrorInfo(error).code !== inFailedTransaction) warn(rejected.message)
     }
   }
 }
@@ -69,7 +80,9 @@ async function applyStatements(session: SqlSession, parsed: ParsedFile): Promise
  * only. Each file goes in one round trip when it can (a multi-statement query is one implicit
  * transaction, so a failure leaves nothing behind); a file that fails that way, or that controls
  * transactions itself, runs statement by statement, and a failure there is an `InputError` at the
- * statement. Template placeholders are filled as for static analysis.
+ * statement, or, given `warn`, a warning (the statement is skipped: the migrations may rely on
+ * objects the shadow database lacks, such as a migration tool's own table or a role). Template
+ * placeholders are filled as for static analysis.
  *
  * @example
  * await applyMigrations(session, await readMigrations(['prisma/migrations']))
@@ -78,6 +91,7 @@ export async function applyMigrations(
   session: SqlSession,
   files: ReadonlyArray<MigrationFile>,
   vars: TemplateVars = {},
+  warn?: ShadowWarning,
 ): Promise<void> {
   for (const file of files) {
     const text = substituteTemplates(file.path, file.text, vars)
@@ -91,6 +105,6 @@ export async function applyMigrations(
         // that way (an enum value added and used in the same file cannot share a transaction).
       }
     }
-    await applyStatements(session, parsed ?? parseSql(file.path, text))
+    await applyStatements(session, parsed ?? parseSql(file.path, text), warn)
   }
 }

@@ -38,6 +38,8 @@ function longestCachedPrefix(keys: ReadonlyArray<string>, cache: DataDirCache): 
 export interface ShadowHistoryOptions {
   readonly extensions?: ReadonlyArray<string>
   readonly cache?: DataDirCache
+  /** Asked after the steps ran: may this state be cached? */
+  readonly cacheable?: () => boolean
 }
 
 /**
@@ -61,7 +63,7 @@ export async function openShadowWithHistory(steps: ReadonlyArray<HistoryStep>, o
   try {
     for (const step of steps.slice(cached.done)) await step.apply(session)
     const last = keys[keys.length - 1]
-    if (last !== undefined && steps.length - cached.done >= worthSaving) {
+    if (last !== undefined && steps.length - cached.done >= worthSaving && (options.cacheable?.() ?? true)) {
       // Dumping costs a few hundred ms: pay it when this history comes back, not for one-off histories.
       if (cache.has(`seen-${last}`)) {
         cache.save(last, await session.snapshot())

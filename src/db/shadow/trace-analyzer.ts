@@ -7,7 +7,7 @@ import type { MigrationFile } from '../migration-file.js'
 import { initParser } from '../parse-sql.js'
 import { someNode } from '../pg-ast.js'
 import type { TemplateVars } from '../templates.js'
-import { applyMigrations, shadowError } from './apply-migrations.js'
+import { applyMigrations, shadowError, type ShadowWarning } from './apply-migrations.js'
 import { applySchemaCopy, copyLiveSchema } from './copy-live-schema.js'
 import { mergeTrace, type StatementTrace } from './merge-trace.js'
 import { observedChanges } from './observed-changes.js'
@@ -27,6 +27,25 @@ export interface TraceOptions {
   readonly databaseUrl?: string
   /** An open shadow session to use instead of opening one; the caller closes it. */
   readonly session?: SqlSession
+  /**
+   * Receives each statement the shadow database rejected (rollsafe goes on without it: the static
+   * analysis stands for a checked one). Default: a line on stderr, at most 20 of them.
+   */
+  readonly onWarning?: ShadowWarning
+}
+
+/** At most `limit` warnings on stderr, then one line counting the rest. */
+function stderrWarnings(limit = 20): { readonly warn: ShadowWarning; done(): void } {
+  let count = 0
+  return {
+    warn(message) {
+      count++
+      if (count <= limit) process.stderr.write(`rollsafe: warning: ${message}\n`)
+    },
+    done() {
+      if (count > limit) process.stderr.write(`rollsafe: warning: … and ${count - limit} more statements the shadow database rejected\n`)
+    },
+  }
 }
 
 type StatementChange = Extract<DbChange, { kind: 'statement' }>
@@ -42,7 +61,7 @@ function hidesSchemaChanges(statement: StatementChange['statement']): boolean {
  * the shadow database, observing each. The files' own BEGIN/COMMIT are left out: every statement
  * runs in a transaction of its own.
  */
-async function traceStatements(session: SqlSession, changes: ReadonlyArray<DbChange>, pgVersion?: number): Promise<StatementTrace[]> {
+async function traceStatements(session: SqlSession, changes: ReadonlyArray<DbChange>, warn: ShadowWarning, pgVersion?: number): Promise<StatementTrace[]> {
   const tracer = new StatementTracer(session)
   const traces: StatementTrace[] = []
   for (const change of changes) {
@@ -57,7 +76,7 @@ async function traceStatements(session: SqlSession, changes: ReadonlyArray<DbCha
       traces.push({ file: at.file, index: statement.index, observation, changes: found })
     } catch (error) {
       if (error instanceof InputError) throw error
-      throw shadowError(at, statement.text, error, session.engine)
+      warn(`${shadowError(at, statement.text, error, session.engine).message} (not observed: the static analysis stands)`)
     }
   }
   return traces
@@ -74,19 +93,27 @@ async function openShadow(
   applied: ReadonlyArray<MigrationFile>,
   checked: ReadonlyArray<MigrationFile>,
   vars: TemplateVars,
+  warn: ShadowWarning,
 ): Promise<SqlSession> {
   const { databaseUrl, shadowUrl } = trace
+  let warned = false
+  const noted: ShadowWarning = (message) => {
+    warned = true
+    warn(message)
+  }
   const copyStep = { identity: copy.join(';\n'), apply: (s: SqlSession) => applySchemaCopy(s, copy, redactUrl(databaseUrl ?? '')) }
   const steps: HistoryStep[] = [
     ...(databaseUrl === undefined ? [] : [copyStep]),
-    ...applied.map((file) => ({ identity: `${file.text}\u0000${JSON.stringify(vars)}`, apply: (s: SqlSession) => applyMigrations(s, [file], vars) })),
+    ...applied.map((file) => ({ identity: `${file.text}\u0000${JSON.stringify(vars)}`, apply: (s: SqlSession) => applyMigrations(s, [file], vars, noted) })),
   ]
   if (trace.session !== undefined) {
     for (const step of steps) await step.apply(trace.session)
     return trace.session
   }
   if (shadowUrl === undefined) {
-    return openShadowWithHistory(steps, { extensions: extensionsUsed([...copy, ...[...applied, ...checked].map((f) => f.text)]) })
+    // A history the shadow database partly rejected is not cached: its warnings must show every time.
+    const extensions = extensionsUsed([...copy, ...[...applied, ...checked].map((f) => f.text)])
+    return openShadowWithHistory(steps, { extensions, cacheable: () => !warned })
   }
   const session = await openScratchDatabase(shadowUrl)
   try {
@@ -115,13 +142,15 @@ export function traceAnalyzer(trace: TraceOptions = {}): Analyzer {
     const applied = [...(trace.schemaFiles ?? []), ...history]
     const copy = trace.databaseUrl === undefined ? [] : await copyLiveSchema(trace.databaseUrl)
     await initParser()
-    const session = await openShadow(trace, copy, applied, files, options.vars ?? {})
+    const warnings = trace.onWarning === undefined ? stderrWarnings() : { warn: trace.onWarning, done: () => {} }
+    const session = await openShadow(trace, copy, applied, files, options.vars ?? {}, warnings.warn)
     try {
       const base = await introspectSchema(session.db)
       const analysis = analyzeMigrations(files, options, [], base.model)
-      const traces = await traceStatements(session, analysis.changes, options.pgVersion)
+      const traces = await traceStatements(session, analysis.changes, warnings.warn, options.pgVersion)
       return { ...analysis, changes: mergeTrace(analysis.changes, traces) }
     } finally {
+      warnings.done()
       if (trace.session === undefined) await session.close()
     }
   }

@@ -7,6 +7,7 @@ import { typeChangeFacts } from '../type-change.js'
 import { typeRefOf } from '../type-ref.js'
 import { addConstraint, constraintEmitted } from './create-table.js'
 import { buildColumn } from './definitions.js'
+import { withoutIndexes } from './drop.js'
 import { enumTypeChange, userType } from './enum-types.js'
 import { onTable, originOf, type Emitted, type ReplayScope } from './scope.js'
 
@@ -69,9 +70,7 @@ export function dropColumn(cmd: AlterTableCmd, state: AlterState): SubEffect {
   if (table !== undefined) {
     const constraints = table.constraints.filter((c) => !c.columns.includes(name))
     schema = putTable(schema, { ...table, columns: table.columns.filter((c) => c.name !== name), constraints })
-    const indexes = new Map(schema.indexes)
-    for (const [k, index] of indexes) if (index.table === state.key && index.columns.includes(name)) indexes.delete(k)
-    schema = { ...schema, indexes }
+    schema = withoutIndexes(schema, (index) => index.table === state.key && index.columns.includes(name))
   }
   return { schema, emitted: [onTable(detail, table, state.key, 'drop-column', state.scope, object, origin)] }
 }

@@ -1,7 +1,7 @@
 import type { DropStmt, TruncateStmt, TypeName } from 'libpg-query'
 import { lockFacts, type LockFacts } from '../lock-facts.js'
 import { nodeOf, nodeType, stringList } from '../pg-ast.js'
-import { withEntry, type SchemaModel } from '../schema-model.js'
+import { withEntry, type IndexModel, type SchemaModel } from '../schema-model.js'
 import { typeRefOf } from '../type-ref.js'
 import { onObject, onTable, originOf, relationKey, resolveKey, type Emitted, type ReplayScope, type StatementEffect } from './scope.js'
 
@@ -18,11 +18,21 @@ function split(parts: ReadonlyArray<string>): { schema?: string; name: string } 
   return parts.length >= 2 ? { schema: parts[parts.length - 2]!, name } : { name }
 }
 
+/** Removes indexes matching `test`, as new overlay entries (no copy of the whole map). */
+export function withoutIndexes(schema: SchemaModel, test: (index: IndexModel) => boolean): SchemaModel {
+  const gone: string[] = []
+  schema.indexes.forEach((index, k) => {
+    if (test(index)) gone.push(k)
+  })
+  let indexes = schema.indexes
+  for (const k of gone) indexes = withEntry(indexes, k, undefined)
+  return gone.length === 0 ? schema : { ...schema, indexes }
+}
+
 /** Removes a table with its indexes. */
 export function removeTable(schema: SchemaModel, key: string): SchemaModel {
-  const indexes = new Map(schema.indexes)
-  for (const [k, index] of indexes) if (index.table === key) indexes.delete(k)
-  return { ...schema, tables: withEntry(schema.tables, key, undefined), indexes }
+  const next = withoutIndexes(schema, (index) => index.table === key)
+  return { ...next, tables: withEntry(schema.tables, key, undefined) }
 }
 
 function dropOne(s: DropStmt, node: unknown, schema: SchemaModel, scope: ReplayScope): { schema: SchemaModel; emitted: Emitted[]; locks: LockFacts[] } {

@@ -44,8 +44,9 @@ export interface ShadowHistoryOptions {
 
 /**
  * A PGlite shadow database with the history applied. History rarely changes and only grows, so
- * the state after a history seen before is cached: later runs load the longest cached prefix of
- * their history and replay only what was added since (a new migration, typically).
+ * the state after a history is cached once that history (or a shorter one it grew from) has been
+ * seen before: later runs load the longest cached prefix of their history and replay only what
+ * was added since (a new migration, typically).
  *
  * @example
  * const session = await openShadowWithHistory(files.map((f) => ({ identity: f.text, apply: (s) => applyMigrations(s, [f]) })))
@@ -64,14 +65,14 @@ export async function openShadowWithHistory(steps: ReadonlyArray<HistoryStep>, o
     for (const step of steps.slice(cached.done)) await step.apply(session)
     const last = keys[keys.length - 1]
     if (last !== undefined && steps.length - cached.done >= worthSaving && (options.cacheable?.() ?? true)) {
-      // Dumping costs a few hundred ms: pay it when this history comes back, not for one-off histories.
-      if (cache.has(`seen-${last}`)) {
+      // Dumping costs a few hundred ms: pay it when this history, or a shorter one it grew from,
+      // was seen before (a repeated run, or CI after a new migration landed), not for a one-off.
+      if (keys.some((key) => cache.has(`seen-${key}`))) {
         cache.save(last, await session.snapshot())
         cache.prune('history-', keptStates)
-      } else {
-        cache.save(`seen-${last}`, new Uint8Array())
-        cache.prune('seen-', 50)
       }
+      cache.save(`seen-${last}`, new Uint8Array())
+      cache.prune('seen-', 50)
     }
     return session
   } catch (error) {

@@ -1,4 +1,5 @@
-import { readdir, readFile, stat } from 'node:fs/promises'
+import { readFileSync, statSync } from 'node:fs'
+import { readdir, readFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { inputError } from '../../core/errors.js'
 import type { MigrationFile } from '../migration-file.js'
@@ -38,7 +39,7 @@ async function readOne(path: string, assumeTransaction: boolean): Promise<Migrat
   if (/\.(ts|mts|js|mjs)$/.test(path)) return readKyselyMigration(path)
   let text: string
   try {
-    text = await readFile(path, 'utf8')
+    text = readFileSync(path, 'utf8')
   } catch (error) {
     throw inputError(path, `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
   }
@@ -61,7 +62,7 @@ async function readOne(path: string, assumeTransaction: boolean): Promise<Migrat
 export async function readMigrations(paths: ReadonlyArray<string>, assumeTransaction = false): Promise<MigrationFile[]> {
   const files: MigrationFile[] = []
   for (const path of paths) {
-    const info = await stat(path).catch(() => undefined)
+    const info = statSync(path, { throwIfNoEntry: false })
     if (info === undefined) throw inputError(path, 'no such file or folder')
     if (!info.isDirectory()) {
       files.push(await readOne(path, assumeTransaction))

@@ -69,6 +69,22 @@ describe('traceAnalyzer on PGlite', () => {
     ])
   })
 
+  it('holds the lock a DO block really took across the rest of a transactional file', async () => {
+    const history = [sqlFile('050.sql', 'create table carts (id bigint primary key); create table items (id bigint primary key, cart bigint);')]
+    const migration = sqlFile(
+      '051.sql',
+      "set lock_timeout = '2s';\ndo $$ begin execute 'alter table carts add column total int'; end $$;\nupdate items set cart = null;\n",
+      true,
+    )
+    const rules = ['strong-lock-held-across-statements']
+    const traced = await check([migration], history)
+    expect(summary(traced.findings, rules)).toEqual([
+      '2 strong-lock-held-across-statements: ACCESS EXCLUSIVE on `public.carts` stays held for 1 more statement of the transaction',
+    ])
+    const staticOnly = await checkMigrationFiles([migration], { today: '2026-01-01' }, history, emptySchema)
+    expect(summary(staticOnly.findings, rules)).toEqual([])
+  })
+
   it('warns about statements the shadow database rejects, at their place, and goes on without them', async () => {
     const warnings: string[] = []
     const history = [sqlFile('040.sql', "insert into schema_migrations values (40);\ncreate table tickets (id bigint primary key);")]

@@ -58,6 +58,8 @@ export interface RuleMeta {
    * The catalogue test fails when a mirror is missing and no waiver is given.
    */
   readonly symmetryWaiver?: string
+  /** Off unless the config names the rule (`rules: { <id>: warning }`): a house style, not a hazard. */
+  readonly optIn?: boolean
 }
 
 export interface Rule<K extends ChangeKind = ChangeKind, A extends Area = Area> extends RuleMeta {

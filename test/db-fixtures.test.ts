@@ -4,9 +4,11 @@ import { describe, expect, it } from 'vitest'
 import { findRule, rulesOf } from '../src/core/registry.js'
 import { checkMigrationFiles } from '../src/db/check-db.js'
 import type { MigrationFile } from '../src/db/migration-file.js'
+import { isHistoryCase, runHistoryCase } from './helpers/history-cases.js'
 
 // Golden tests for fixtures/db/<rule>/<case>/: schema.sql (optional, replayed as history),
 // migration.sql (checked), options.json (optional), expected.json (`npx vitest run -u` rewrites it).
+// Cases with base.sql or live.sql compare histories instead (test/helpers/history-cases.ts).
 const root = join(import.meta.dirname, '..')
 const fixtures = join(root, 'fixtures', 'db')
 
@@ -29,6 +31,7 @@ function read(dir: string, name: string, transactional = false): MigrationFile |
 async function runCase(ruleId: string, dir: string) {
   const optionsFile = join(dir, 'options.json')
   const options: CaseOptions = existsSync(optionsFile) ? JSON.parse(readFileSync(optionsFile, 'utf8')) : {}
+  if (isHistoryCase(dir)) return runHistoryCase(findRule(ruleId)!, root, dir, '2026-01-01')
   const migration = read(dir, 'migration.sql', options.transactional)
   if (migration === undefined) throw new Error(`${relative(root, dir)}: migration.sql is missing`)
   const schema = read(dir, 'schema.sql')
@@ -58,7 +61,7 @@ describe('db fixtures', () => {
       expect(findRule(id)?.area, `fixtures/db/${id}: no db rule has this id`).toBe('db')
       for (const c of list(join(fixtures, id))) {
         const dir = join(fixtures, id, c)
-        const inputs = ['schema.sql', 'migration.sql', 'options.json'].map((f) => read(dir, f)?.text ?? '').join('\u0000')
+        const inputs = ['schema.sql', 'migration.sql', 'options.json', 'base.sql', 'live.sql'].map((f) => read(dir, f)?.text ?? '').join('\u0000')
         const key = `${id}\u0000${inputs}`
         expect(seen.get(key), `${id}/${c} has the same inputs as ${seen.get(key)}`).toBeUndefined()
         seen.set(key, c)

@@ -30,6 +30,7 @@ const commands: Record<string, () => Promise<Command>> = {
   check: async () => (await import('./check-command.js')).checkCommand,
   db: async () => (await import('./db-command.js')).dbCommand,
   plan: async () => (await import('./plan-command.js')).planCommand,
+  predeploy: async () => (await import('./predeploy-command.js')).predeployCommand,
   rules: async () => (await import('./rules-command.js')).rulesCommand,
   explain: async () => (await import('./rules-command.js')).explainCommand,
 }

@@ -15,8 +15,11 @@ Without --base, the config's { old, new } document pairs and migration history a
   --base REF              the git revision of version A: origin/main, a tag, a commit
 ${commonUsage}`
 
+/** The flags `rollsafe check` takes (the docs' examples are tested against them). */
+export const checkFlags = { ...commonFlags, base: { type: 'string' } } as const
+
 export async function checkCommand(argv: ReadonlyArray<string>): Promise<number> {
-  const { values, positionals } = parseCommand('check', argv, { ...commonFlags, base: { type: 'string' } })
+  const { values, positionals } = parseCommand('check', argv, checkFlags)
   if (values.help) {
     process.stdout.write(checkUsage)
     return 0

@@ -32,16 +32,19 @@ function shownPath(path: string): string {
   return shown.split(sep).join('/')
 }
 
+/** The flags `rollsafe predeploy` takes (the docs' examples are tested against them). */
+export const predeployFlags = {
+  ...commonFlags,
+  'database-url': { type: 'string' },
+  'api-deployed': { type: 'string' },
+  api: { type: 'string' },
+  'shadow-url': { type: 'string' },
+  'pg-version': { type: 'string' },
+  var: { type: 'string', multiple: true },
+} as const
+
 export async function predeployCommand(argv: ReadonlyArray<string>): Promise<number> {
-  const { values, positionals } = parseCommand('predeploy', argv, {
-    ...commonFlags,
-    'database-url': { type: 'string' },
-    'api-deployed': { type: 'string' },
-    api: { type: 'string' },
-    'shadow-url': { type: 'string' },
-    'pg-version': { type: 'string' },
-    var: { type: 'string', multiple: true },
-  })
+  const { values, positionals } = parseCommand('predeploy', argv, predeployFlags)
   if (values.help) {
     process.stdout.write(predeployUsage)
     return 0

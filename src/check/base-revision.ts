@@ -31,6 +31,7 @@ function notFound(path: string, revision: string): NodeJS.ErrnoException {
   return Object.assign(new Error(`${revision}:${path}: no such file`), { code: 'ENOENT' })
 }
 
+/** Opens `name` (a branch, tag or commit) of the repository at `root`; an unknown one is an `InputError`. */
 export async function openBaseRevision(root: string, name: string): Promise<BaseRevision> {
   const commit = await resolveCommit(root, name)
   const reader = new GitBlobReader(root)

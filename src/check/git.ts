@@ -28,7 +28,11 @@ export interface RepoPlace {
   readonly prefix: string
 }
 
-/** The repository `dir` is in, or undefined when it is in none. */
+/**
+ * The repository `dir` is in, or undefined when it is in none.
+ *
+ * @example await findRepo('/repo/services/pets') // { root: '/repo', prefix: 'services/pets/' }
+ */
 export async function findRepo(dir: string): Promise<RepoPlace | undefined> {
   try {
     const [root = '', prefix = ''] = (await runGit(dir, ['rev-parse', '--show-toplevel', '--show-prefix'])).split('\n')
@@ -60,6 +64,8 @@ export async function resolveCommit(root: string, ref: string): Promise<string> 
 /**
  * The files under `dir` (a path from the repository root; `''` for all) at `commit`, as paths from
  * the root.
+ *
+ * @example await listFiles('/repo', commit, 'db/migrations') // ['db/migrations/001_init.sql', …]
  */
 export async function listFiles(root: string, commit: string, dir: string): Promise<ReadonlyArray<string>> {
   const out = await runGit(root, ['ls-tree', '-r', '-z', '--name-only', '--full-tree', commit, '--', dir === '' ? '.' : dir])

@@ -15,7 +15,11 @@ export interface MigrationHistoryDiff {
 
 const lines = (text: string): ReadonlyArray<string> => text.replace(/\r\n?/g, '\n').split('\n')
 
-/** The first line (1-based, in `now`) where the texts differ, or undefined when they are equal up to line endings. */
+/**
+ * The first line (1-based, in `now`) where the texts differ, or undefined when they are equal up to line endings.
+ *
+ * @example firstDifferentLine('a\nb\n', 'a\nB\n') // 2
+ */
 export function firstDifferentLine(before: string, now: string): number | undefined {
   const a = lines(before)
   const b = lines(now)

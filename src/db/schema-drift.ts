@@ -52,6 +52,8 @@ export function schemaDrift(built: SchemaModel, live: SchemaModel, at: SourceRef
 /**
  * A schema without the given tables (a migration runner's own bookkeeping tables) and their indexes:
  * the live database has them, the migrations never create them.
+ *
+ * @example withoutTables(live, new Set(['public.schema_migrations']))
  */
 export function withoutTables(schema: SchemaModel, tables: ReadonlySet<string>): SchemaModel {
   if (tables.size === 0) return schema

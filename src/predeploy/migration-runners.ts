@@ -156,7 +156,12 @@ export async function readAppliedRecords(session: SqlSession): Promise<ReadonlyA
   return records
 }
 
-/** The runner tables' keys (`drizzle.__drizzle_migrations`), which the migrations never create. */
+/**
+ * The runner tables' keys (`drizzle.__drizzle_migrations`, with Kysely's lock table), which the
+ * migrations never create.
+ *
+ * @example bookkeepingTables(records) // Set { 'public.kysely_migration', 'public.kysely_migration_lock' }
+ */
 export function bookkeepingTables(records: ReadonlyArray<AppliedRecord>): ReadonlySet<string> {
   const extra: Partial<Record<RunnerName, string>> = { kysely: 'kysely_migration_lock' }
   return new Set(
@@ -170,6 +175,8 @@ export function bookkeepingTables(records: ReadonlyArray<AppliedRecord>): Readon
 /**
  * The record that speaks for a folder: its layout's runner, else (plain SQL folders) the first
  * record that knows at least one of its files; undefined when no runner ever ran them.
+ *
+ * @example chooseRecord(records, 'plain', ['db/001_init.sql'])?.table // 'public.pgmigrations'
  */
 export function chooseRecord(records: ReadonlyArray<AppliedRecord>, layout: string, paths: ReadonlyArray<string>): AppliedRecord | undefined {
   const own = records.find((r) => runners[r.runner].layout === layout)

@@ -54,7 +54,7 @@ function readLiveState(url: string): Promise<LiveState> {
     const schema = await introspectSchema(session.db)
     const sizes = await readTableSizes(session)
     const records = await readAppliedRecords(session)
-    const [row] = await session.exec('select current_setting(\'server_version_num\')::int as version')
+    const [row] = await session.exec("select current_setting('server_version_num')::int as version")
     return { schema, sizes, records, version: Math.floor(Number(row?.['version'] ?? 150000) / 10000) }
   })
 }

@@ -52,6 +52,8 @@ async function openShadow(files: ReadonlyArray<MigrationFile>, all: ReadonlyArra
 /**
  * The runner's table says which migrations ran: those are applied to the shadow database, and its
  * schema is compared with the live one.
+ *
+ * @example const { pending, drift } = await splitByRecord(files, record, liveModel, settings)
  */
 export async function splitByRecord(
   files: ReadonlyArray<MigrationFile>,
@@ -74,6 +76,8 @@ export async function splitByRecord(
  * No runner's table knows the folder: the migrations are applied one by one to the shadow database,
  * and the first prefix whose schema is closest to the live one (equal, unless the database drifted)
  * is what ran. A migration that changes no schema right after that prefix counts as pending.
+ *
+ * @example const { applied, pending } = await splitBySchema(files, liveModel, settings)
  */
 export async function splitBySchema(files: ReadonlyArray<MigrationFile>, live: SchemaModel, settings: ShadowSettings): Promise<AppliedSplit> {
   const session = await openShadow([], files, settings)

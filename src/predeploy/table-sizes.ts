@@ -39,7 +39,11 @@ export async function readTableSizes(session: SqlSession): Promise<ReadonlyMap<s
   return sizes
 }
 
-/** Seconds a rewrite or a scan of the table takes at the assumed throughput. */
+/**
+ * Seconds a rewrite or a scan of the table takes at the assumed throughput.
+ *
+ * @example estimateSeconds({ tableBytes: 50e6, totalBytes: 100e6 }, 'rewrite') // 2
+ */
 export function estimateSeconds(size: TableSize, work: 'rewrite' | 'scan'): number {
   const mb = (work === 'rewrite' ? size.totalBytes : size.tableBytes) / 1e6
   return mb / (work === 'rewrite' ? assumedThroughput.rewriteMBps : assumedThroughput.scanMBps)

@@ -28,7 +28,7 @@ export async function checkCommand(argv: ReadonlyArray<string>): Promise<number>
   const options = readCommonOptions(values)
   const config = await readConfig(options.config)
   if (config === undefined) {
-    throw new InputError("no rollsafe.config.yaml (.yml, .json) here or in a folder above: write one (docs/ci.md), or give --config FILE")
+    throw new InputError('no rollsafe.config.yaml (.yml, .json) here or in a folder above: write one (docs/ci.md), or give --config FILE')
   }
   const base = values['base'] as string | undefined
   const { runCheck } = await import('../check/run-check.js')

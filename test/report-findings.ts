@@ -44,7 +44,8 @@ const unsorted: ReadonlyArray<Finding> = [
     severity: 'error',
     message: 'DELETE /pets/{}: operation removed',
     area: 'api',
-    location: { file: 'openapi.yaml', pointer: '/paths/~1pets~1{petId}/delete' },
+    // Version A's document at --base: the line is in that revision, not in the checked-out file.
+    location: { file: 'openapi.yaml', line: 71, column: 5, pointer: '/paths/~1pets~1{petId}/delete', revision: 'origin/main' },
     operation: 'DELETE /pets/{}',
     fix: 'Keep the operation, deprecate it, and remove it in a later release.',
   },

@@ -1,6 +1,3 @@
-import { readFileSync } from 'node:fs'
-import { Ajv2020 } from 'ajv/dist/2020.js'
-import addFormats from 'ajv-formats'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { describe, expect, it } from 'vitest'
 import { summarize } from '../src/core/policy.js'
@@ -8,6 +5,7 @@ import { formats, render, type Format } from '../src/report/format.js'
 import { escapeData, escapeProperty } from '../src/report/github.js'
 import type { FormatOptions, ReportInput } from '../src/report/report-input.js'
 import { artifactLocation } from '../src/report/sarif.js'
+import { validateSarif } from './helpers/sarif-schema.js'
 import { reportInput, reportRules } from './report-findings.js'
 
 const extension: Record<Format, string> = {
@@ -30,18 +28,6 @@ const options: FormatOptions = {
 }
 
 const clean: ReportInput = { findings: [], summary: summarize([]), title: 'openapi.yaml', failed: false }
-
-// The official schema declares JSON Schema 2020-12; `strict: false` lets ajv pass over its
-// annotations, and ajv-formats checks `uri`/`uri-reference` as code scanning does on upload.
-const ajv = new Ajv2020({ strict: false, allErrors: true })
-addFormats.default(ajv)
-const sarifSchema = JSON.parse(readFileSync(new URL('./data/sarif-schema-2.1.0.json', import.meta.url), 'utf8'))
-const validateSarifLog = ajv.compile(sarifSchema)
-
-function validateSarif(text: string): ReadonlyArray<{ readonly instancePath: string }> {
-  validateSarifLog(JSON.parse(text))
-  return validateSarifLog.errors ?? []
-}
 
 describe('report formats over one shared set of findings', () => {
   for (const format of formats) {

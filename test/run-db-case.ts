@@ -5,6 +5,7 @@ import type { ChangeKind, Rule } from '../src/core/rule.js'
 import { checkMigrationFiles } from '../src/db/check-db.js'
 import type { MigrationFile } from '../src/db/migration-file.js'
 import type { FixtureCase } from './fixture-cases.js'
+import { isHistoryCase, runHistoryCase } from './helpers/history-cases.js'
 
 /** `options.json` keys a db case understands. `transactional`: the runner wraps the file (Prisma, Flyway…). */
 export const dbCaseOptions = ['today', 'pgVersion', 'assumeInTransaction', 'vars', 'transactional']
@@ -17,9 +18,11 @@ function read(fixtureCase: FixtureCase, name: string, transactional = false): Mi
 
 /**
  * A database case: `schema.sql` (optional) replayed as history, `migration.sql` checked, running
- * only `rule`. Paths stay relative to the project root, like the API cases.
+ * only `rule`. Paths stay relative to the project root, like the API cases. Cases with `base.sql`
+ * or `live.sql` compare two records of a history instead (test/helpers/history-cases.ts).
  */
 export async function runDbCase(fixtureCase: FixtureCase, rule: Rule<ChangeKind>): Promise<ReadonlyArray<Finding>> {
+  if (isHistoryCase(fixtureCase.dir)) return runHistoryCase(rule, process.cwd(), fixtureCase.dir, fixtureCase.today)
   const { today: _today, transactional, ...options } = fixtureCase.options as Record<string, unknown>
   const migration = read(fixtureCase, 'migration.sql', transactional === true)
   if (migration === undefined) throw new Error(`${fixtureCase.dir}: migration.sql is missing`)

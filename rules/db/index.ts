@@ -31,6 +31,8 @@ import { rule as indexDroppedNonConcurrently } from './index-dropped-non-concurr
 import { rule as indexRebuiltNonConcurrently } from './index-rebuilt-non-concurrently.js'
 import { rule as indexRenamed } from './index-renamed.js'
 import { rule as materializedViewRefreshedNonConcurrently } from './materialized-view-refreshed-non-concurrently.js'
+import { rule as migrationDeleted } from './migration-deleted.js'
+import { rule as migrationEdited } from './migration-edited.js'
 import { rule as notValidValidatedInSameTransaction } from './not-valid-validated-in-same-transaction.js'
 import { rule as opaqueStatement } from './opaque-statement.js'
 import { rule as partitionAttachedWithoutCheck } from './partition-attached-without-check.js'
@@ -54,6 +56,7 @@ import { rule as requireNotValid } from './require-not-valid.js'
 import { rule as requireStatementTimeout } from './require-statement-timeout.js'
 import { rule as requireTableSchema } from './require-table-schema.js'
 import { rule as requireUsingIndex } from './require-using-index.js'
+import { rule as schemaDrifted } from './schema-drifted.js'
 import { rule as schemaDropped } from './schema-dropped.js'
 import { rule as schemaRenamed } from './schema-renamed.js'
 import { rule as strongLockHeldAcrossStatements } from './strong-lock-held-across-statements.js'
@@ -103,6 +106,8 @@ export const dbRules: ReadonlyArray<Rule<ChangeKind>> = [
   indexRebuiltNonConcurrently as unknown as Rule<ChangeKind>,
   indexRenamed as unknown as Rule<ChangeKind>,
   materializedViewRefreshedNonConcurrently as unknown as Rule<ChangeKind>,
+  migrationDeleted as unknown as Rule<ChangeKind>,
+  migrationEdited as unknown as Rule<ChangeKind>,
   notValidValidatedInSameTransaction as unknown as Rule<ChangeKind>,
   opaqueStatement as unknown as Rule<ChangeKind>,
   partitionAttachedWithoutCheck as unknown as Rule<ChangeKind>,
@@ -126,6 +131,7 @@ export const dbRules: ReadonlyArray<Rule<ChangeKind>> = [
   requireStatementTimeout as unknown as Rule<ChangeKind>,
   requireTableSchema as unknown as Rule<ChangeKind>,
   requireUsingIndex as unknown as Rule<ChangeKind>,
+  schemaDrifted as unknown as Rule<ChangeKind>,
   schemaDropped as unknown as Rule<ChangeKind>,
   schemaRenamed as unknown as Rule<ChangeKind>,
   strongLockHeldAcrossStatements as unknown as Rule<ChangeKind>,

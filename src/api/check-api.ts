@@ -4,6 +4,7 @@ import type { ChangeKind, Rule } from '../core/rule.js'
 import { runRules } from '../core/run-rules.js'
 import { diffApi } from './diff-api.js'
 import { loadApi, type LoadApiOptions } from './load-api.js'
+import type { ApiModel } from './model.js'
 
 export interface CheckApiOptions extends LoadApiOptions {
   /** `YYYY-MM-DD`, for sunset dates. */
@@ -20,6 +21,17 @@ export interface CheckApiOptions extends LoadApiOptions {
  */
 export async function checkApi(oldFile: string, newFile: string, options: CheckApiOptions): Promise<ReadonlyArray<Finding>> {
   const [before, after] = await Promise.all([loadApi(oldFile, options), loadApi(newFile, options)])
+  return compareApis(before, after, options)
+}
+
+/**
+ * The findings for two loaded documents (version A, version B), before policy. Their files must
+ * be named apart: a place is looked up in B's files first, then in A's.
+ *
+ * @example
+ * const findings = compareApis(await loadApi('v1.yaml'), await loadApi('v2.yaml'), { today: '2026-01-01' })
+ */
+export function compareApis(before: ApiModel, after: ApiModel, options: Omit<CheckApiOptions, keyof LoadApiOptions>): ReadonlyArray<Finding> {
   const changes = diffApi(before, after)
   return runRules(changes, options.rules ?? rulesOf('api'), {
     context: { today: options.today },

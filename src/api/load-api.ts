@@ -5,11 +5,15 @@ import type { SpecVersion } from './build-schema.js'
 import { DocumentSet } from './document-set.js'
 import { loadReferencedFiles } from './load-referenced-files.js'
 import type { ApiModel } from './model.js'
-import { readDocument, type SourceDocument } from './read-document.js'
+import { readDocument, type ReadText, type SourceDocument } from './read-document.js'
 
 export interface LoadApiOptions {
   /** Allow `$ref`s to http(s) URLs; off by default. */
   readonly allowRemoteRefs?: boolean
+  /** How findings and errors name the file; the path as given by default. Referenced files are named relative to it. */
+  readonly name?: string
+  /** Reads the document and the files it references (by absolute path) instead of the file system. */
+  readonly readText?: ReadText
 }
 
 /**
@@ -21,7 +25,7 @@ export interface LoadApiOptions {
  * model.operations.get('GET /pets/{}')?.responses.get('200')
  */
 export async function loadApi(file: string, options: LoadApiOptions = {}): Promise<ApiModel> {
-  const root = await readDocument(file, resolve(file))
+  const root = await readDocument(options.name ?? file, resolve(file), options.readText)
   const version = specVersionOf(root)
   const referenced = hasExternalRefs(root) ? await loadReferencedFiles(root, options) : []
   try {

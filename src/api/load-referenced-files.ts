@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { dirname, isAbsolute, posix, relative, sep } from 'node:path'
 import { DocumentSet } from './document-set.js'
-import { parseSource, type SourceDocument } from './read-document.js'
+import { parseSource, type ReadText, type SourceDocument } from './read-document.js'
 
 export interface ReferencedFilesOptions {
   readonly allowRemoteRefs?: boolean
+  /** Reads a local file by absolute path instead of the file system (version A's files from git). */
+  readonly readText?: ReadText
 }
 
 /** What json-schema-ref-parser hands its resolver and parser plugins. */
@@ -42,18 +44,30 @@ export async function loadReferencedFiles(
   }
   // Synchronous reads: thousands of small files (DigitalOcean has 2,850) read faster without a
   // round trip through the thread pool for each.
-  const readLocal = (file: PluginFile): string => {
+  const localPath = (file: PluginFile): string => {
     const path = fileSystemPath(file.url)
     const inside = relative(folder, path)
     if (inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside)) {
       refuse(file, `points outside the folder of ${root.file} (to ${path})`)
     }
+    return path
+  }
+  const readLocal = (file: PluginFile): string => {
+    const path = localPath(file)
     try {
       return readFileSync(path, 'utf8')
     } catch {
       return refuse(file, 'not found')
     }
   }
+  const { readText } = options
+  const readThroughHook =
+    readText === undefined
+      ? undefined
+      : async (file: PluginFile): Promise<string> => {
+          const path = localPath(file)
+          return readText(path).catch(() => refuse(file, 'not found'))
+        }
   const pluginOptions = {
     parse: {
       json: false,
@@ -83,7 +97,7 @@ export async function loadReferencedFiles(
       file: false,
       http: false,
       external: true,
-      rollsafeFile: { order: 1, canRead: (file: PluginFile) => !isRemote(file.url) && !hasScheme(file.url), read: readLocal },
+      rollsafeFile: { order: 1, canRead: (file: PluginFile) => !isRemote(file.url) && !hasScheme(file.url), read: readThroughHook ?? readLocal },
       rollsafeHttp: {
         order: 2,
         canRead: (file: PluginFile) => isRemote(file.url),

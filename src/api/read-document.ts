@@ -22,16 +22,24 @@ const require = createRequire(import.meta.url)
 let jsYaml: typeof JsYaml | undefined
 
 /**
+ * Reads a file's text by its absolute path; rejects with an error whose `code` is `ENOENT` when
+ * there is none. `rollsafe check --base` reads version A's files from git through one of these.
+ */
+export type ReadText = (path: string) => Promise<string>
+
+export const readTextFile: ReadText = (path) => readFile(path, 'utf8')
+
+/**
  * Reads and parses a JSON or YAML file. Unreadable files and syntax errors are `InputError`s
  * (`file:line:col: what`).
  *
  * @example
  * const doc = await readDocument('specs/api.yaml', '/home/me/specs/api.yaml')
  */
-export async function readDocument(file: string, path: string): Promise<SourceDocument> {
+export async function readDocument(file: string, path: string, readText: ReadText = readTextFile): Promise<SourceDocument> {
   let text: string
   try {
-    text = await readFile(path, 'utf8')
+    text = await readText(path)
   } catch (error) {
     throw inputError(file, `cannot read the file (${describeIoError(error)})`)
   }

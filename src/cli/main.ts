@@ -5,6 +5,8 @@ const usage = `rollsafe — can version B run next to version A?
 
   rollsafe api OLD NEW            OpenAPI compatibility: is NEW a superset of OLD?
   rollsafe db MIGRATION...        migration safety: additive only, no long locks
+  rollsafe check [--base REF]     the CI gate: everything rollsafe.config.yaml names, against REF
+  rollsafe predeploy --database-url URL   pending migrations against the live database, before a deploy
   rollsafe plan MIGRATION         expand/contract phases and a runbook for a change A would not survive
   rollsafe adapter OLD NEW --out DIR   translation layer (TypeScript) keeping OLD's clients working on NEW
   rollsafe rules [api|db]         list the rules
@@ -25,8 +27,10 @@ setFlagsFromString('--liftoff-only')
 const commands: Record<string, () => Promise<Command>> = {
   adapter: async () => (await import('./adapter-command.js')).adapterCommand,
   api: async () => (await import('./api-command.js')).apiCommand,
+  check: async () => (await import('./check-command.js')).checkCommand,
   db: async () => (await import('./db-command.js')).dbCommand,
   plan: async () => (await import('./plan-command.js')).planCommand,
+  predeploy: async () => (await import('./predeploy-command.js')).predeployCommand,
   rules: async () => (await import('./rules-command.js')).rulesCommand,
   explain: async () => (await import('./rules-command.js')).explainCommand,
 }

@@ -17,6 +17,11 @@ export interface Location {
   readonly column?: number
   /** JSON pointer into an API document, or `statement N` for SQL. */
   readonly pointer?: string
+  /**
+   * The git revision the file and line are in, when not the working tree: a place in version A's
+   * document at `rollsafe check --base origin/main` (a removed operation) is `revision: 'origin/main'`.
+   */
+  readonly revision?: string
 }
 
 /**
@@ -47,10 +52,14 @@ function compareText(a: string | undefined, b: string | undefined): number {
   return x < y ? -1 : x > y ? 1 : 0
 }
 
-/** The one stable order of findings: file, line, column, rule, then the rest of the data. */
+/**
+ * The one stable order of findings: file, line, column, rule, then the rest of the data. Places in
+ * another revision of a file (version A's, at `--base`) follow those in the working tree's.
+ */
 export function compareFindings(a: Finding, b: Finding): number {
   return (
     compareText(a.location.file, b.location.file) ||
+    compareText(a.location.revision, b.location.revision) ||
     (a.location.line ?? 0) - (b.location.line ?? 0) ||
     (a.location.column ?? 0) - (b.location.column ?? 0) ||
     compareText(a.rule, b.rule) ||

@@ -5,6 +5,12 @@ function fence(name: string): string {
   return name.endsWith('.sql') ? 'sql' : name.endsWith('.json') ? 'json' : 'yaml'
 }
 
+/** What an input file of a fixture case stands for, where its name does not say it. */
+const captions: Readonly<Record<string, string>> = {
+  'base.sql': ' — `migration.sql` as it is at the base revision (`rollsafe check --base`)',
+  'live.sql': " — the live database's schema (`rollsafe predeploy`)",
+}
+
 /** The docs page of a rule (`docs/rules/<id>.md`, `rollsafe explain`), made from its metadata. */
 export function renderRuleDoc(rule: RuleMeta, examples: ReadonlyArray<RuleExample> = []): string {
   const lines = [
@@ -22,7 +28,7 @@ export function renderRuleDoc(rule: RuleMeta, examples: ReadonlyArray<RuleExampl
   for (const example of examples) {
     lines.push(`## Example: ${example.name}`, '')
     for (const file of example.files) {
-      lines.push(`\`${file.name}\``, '', '```' + fence(file.name), file.text.trimEnd(), '```', '')
+      lines.push(`\`${file.name}\`${captions[file.name] ?? ''}`, '', '```' + fence(file.name), file.text.trimEnd(), '```', '')
     }
     lines.push('Findings:', '', '```json', example.expected.trimEnd(), '```', '')
   }

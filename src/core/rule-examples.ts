@@ -9,7 +9,7 @@ export interface RuleExample {
   readonly expected: string
 }
 
-const inputOrder = ['schema.sql', 'old.yaml', 'old.json', 'new.yaml', 'new.json', 'migration.sql']
+const inputOrder = ['schema.sql', 'old.yaml', 'old.json', 'new.yaml', 'new.json', 'base.sql', 'migration.sql', 'live.sql']
 
 /** Reads up to two cases (one that reports, one `ok-`) from `fixtures/<area>/<id>/`. */
 export function readRuleExamples(root: string, rule: RuleMeta): ReadonlyArray<RuleExample> {

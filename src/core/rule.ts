@@ -1,13 +1,14 @@
 import type { ApiChange } from '../api/change.js'
 import type { DbChange } from '../db/change.js'
+import type { HistoryChange } from '../db/history-change.js'
 import type { Area, Severity } from './finding.js'
 import type { SourceRef } from './source-ref.js'
 
-export type AnyChange = ApiChange | DbChange
+export type AnyChange = ApiChange | DbChange | HistoryChange
 export type ChangeKind = AnyChange['kind']
 
 /** The changes an area's pipeline produces (kinds may share a name across areas: `enum-value-added`). */
-export type ChangeIn<A extends Area> = A extends 'api' ? ApiChange : DbChange
+export type ChangeIn<A extends Area> = A extends 'api' ? ApiChange : DbChange | HistoryChange
 
 /**
  * The change(s) of kind K in area A. Distributes over the union, so a member declared with several

@@ -41,7 +41,7 @@ export function runRules(
       if (rule.direction !== change.direction) continue
       const report = (r: Report): void => {
         const operation = r.operation ?? ('operation' in change ? change.operation : undefined)
-        const key = [rule.id, operation, r.object, r.at.file, r.at.pointer, r.at.line, r.at.column].join('\u0000')
+        const key = [rule.id, operation, r.object, r.at.file, r.at.pointer, r.at.line, r.at.column, r.at.revision].join('\u0000')
         if (seen.has(key)) return
         seen.add(key)
         const place = r.at.line === undefined ? options.locate?.(r.at) : undefined
@@ -57,6 +57,7 @@ export function runRules(
             ...(line === undefined ? {} : { line }),
             ...(column === undefined ? {} : { column }),
             ...(r.at.pointer === undefined ? {} : { pointer: r.at.pointer }),
+            ...(r.at.revision === undefined ? {} : { revision: r.at.revision }),
           },
           ...(operation === undefined ? {} : { operation }),
           ...(r.object === undefined ? {} : { object: r.object }),

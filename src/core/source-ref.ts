@@ -7,6 +7,8 @@ export interface SourceRef {
   readonly pointer?: string
   readonly line?: number
   readonly column?: number
+  /** The git revision the place is in when it is not the working tree: `origin/main` for `--base`. */
+  readonly revision?: string
 }
 
 /** Turns a JSON pointer in a loaded file into a line and column, when it can. */

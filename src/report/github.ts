@@ -1,5 +1,6 @@
 import type { Finding, Severity } from '../core/finding.js'
 import { describeCounts } from './counts.js'
+import { formatPlace } from './place.js'
 import type { ReportInput } from './report-input.js'
 
 const commands: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' }
@@ -22,15 +23,19 @@ export function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C')
 }
 
+/** A place in another revision (version A's, at `--base`) annotates the file as a whole and names the place in the text. */
 function annotation(finding: Finding): string {
-  const { file, line, column } = finding.location
+  const { file, revision } = finding.location
+  const line = revision === undefined ? finding.location.line : undefined
+  const column = finding.location.column
   const properties = [
     `file=${escapeProperty(file.replace(/\\/g, '/'))}`,
     ...(line === undefined ? [] : [`line=${line}`]),
     ...(line === undefined || column === undefined ? [] : [`col=${column}`]),
     `title=${escapeProperty(finding.rule)}`,
   ]
-  const text = finding.fix === undefined ? finding.message : `${finding.message}\n\n${finding.fix}`
+  const paragraphs = [finding.message, ...(revision === undefined ? [] : [formatPlace(finding.location)]), ...(finding.fix === undefined ? [] : [finding.fix])]
+  const text = paragraphs.join('\n\n')
   return `::${commands[finding.severity]} ${properties.join(',')}::${escapeData(text)}`
 }
 

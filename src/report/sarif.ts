@@ -39,10 +39,20 @@ function describeRule(id: string, options: FormatOptions): object {
   }
 }
 
+/**
+ * A place in another revision (version A's document at `--base`) has no line in the checked-out
+ * file: the result points at the file, and the revision and its line go in the properties.
+ */
 function describeResult(finding: Finding, ruleIndex: number): object {
-  const { line, column, pointer } = finding.location
+  const { line, column, pointer, revision } = finding.location
   const region =
-    line === undefined ? undefined : { startLine: line, ...(column === undefined ? {} : { startColumn: column }) }
+    line === undefined || revision !== undefined
+      ? undefined
+      : { startLine: line, ...(column === undefined ? {} : { startColumn: column }) }
+  const properties = {
+    ...(pointer === undefined ? {} : { pointer }),
+    ...(revision === undefined ? {} : { revision, ...(line === undefined ? {} : { revisionLine: line }) }),
+  }
   const logical = finding.operation ?? finding.object
   return {
     ruleId: finding.rule,
@@ -58,7 +68,7 @@ function describeResult(finding: Finding, ruleIndex: number): object {
         ...(logical === undefined ? {} : { logicalLocations: [{ fullyQualifiedName: logical }] }),
       },
     ],
-    ...(pointer === undefined ? {} : { properties: { pointer } }),
+    ...(Object.keys(properties).length === 0 ? {} : { properties }),
   }
 }
 

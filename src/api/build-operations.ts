@@ -44,9 +44,10 @@ export function buildOperations(ctx: OperationsContext): ReadonlyMap<string, Ope
     const item = docs.deref(entry)
     objectAt(docs, item)
     const shared = elementsOf(docs, docs.child(item, 'parameters')).map((parameter) => docs.deref(parameter))
+    const fields = item.value as Readonly<Record<string, unknown>>
     for (const method of methods) {
+      if (fields[method] === undefined) continue
       const slot = docs.child(item, method)
-      if (slot.value === undefined) continue
       const key = operationKey(method, path)
       const twin = operations.get(key)
       if (twin !== undefined) throw docs.error(entry, `the same path as '${twin.path}' (parameter names aside)`)
@@ -90,6 +91,7 @@ function buildOperation(
 
 /** Path-level parameters overridden by operation-level ones with the same `in` and `name`. */
 function mergeParameters(ctx: OperationsContext, shared: ReadonlyArray<Node>, own: ReadonlyArray<Node>): ReadonlyArray<Node> {
+  if (shared.length === 0) return own // each parameter is checked where it is built
   const byIdentity = new Map<string, Node>()
   for (const parameter of [...shared, ...own]) {
     objectAt(ctx.docs, parameter)

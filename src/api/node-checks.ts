@@ -21,9 +21,9 @@ export function membersOf(docs: DocumentSet, start: Node): ReadonlyArray<readonl
   if (start.value === undefined) return []
   const node = docs.deref(start)
   const value = objectAt(docs, node)
-  return Object.keys(value)
-    .filter((key) => !key.startsWith('x-'))
-    .map((key) => [key, docs.child(node, key)] as const)
+  const members: Array<readonly [string, Node]> = []
+  for (const key in value) if (!key.startsWith('x-')) members.push([key, docs.child(node, key)])
+  return members
 }
 
 /** The element nodes of an optional array (which may be a `$ref`). */

@@ -61,8 +61,12 @@ export function buildParameter(ctx: PartsContext, node: Node, template: string):
   }
 }
 
+/** What an absent `content` or `headers` map holds: one shared empty map (never written to). */
+export const noEntries: ReadonlyMap<string, never> = new Map<string, never>()
+
 /** Media types of a `content` map, keys lower-cased. */
 export function buildContent(ctx: PartsContext, node: Node): ReadonlyMap<string, MediaType> {
+  if (node.value === undefined) return noEntries
   const content = new Map<string, MediaType>()
   for (const [type, entry] of membersOf(ctx.docs, node)) {
     const fields = objectAt(ctx.docs, entry)
@@ -110,6 +114,7 @@ export function buildHeaders(
   node: Node,
   build: (header: Node, name: string) => Header,
 ): ReadonlyMap<string, Header> {
+  if (node.value === undefined) return noEntries
   const headers = new Map<string, Header>()
   for (const [name, entry] of membersOf(ctx.docs, node)) {
     const lower = name.toLowerCase()

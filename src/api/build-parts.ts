@@ -16,9 +16,15 @@ const reservedHeaders = new Set(['accept', 'content-type', 'authorization'])
 /** `path:0` by position in the template, `header:x-id` lower-cased, `query:limit` as written. */
 export function parameterKey(where: ParameterIn, name: string, template: string): string {
   if (where === 'path') {
-    const names = [...template.matchAll(/\{([^}]*)\}/g)].map((match) => match[1])
-    const position = names.indexOf(name)
-    return position === -1 ? `path:${name}` : `path:${position}`
+    // Scanned with indexOf: this runs for every path parameter of every operation (GitHub has thousands).
+    let open = template.indexOf('{')
+    for (let position = 0; open !== -1; position++) {
+      const close = template.indexOf('}', open)
+      if (close === -1) break
+      if (close - open - 1 === name.length && template.startsWith(name, open + 1)) return `path:${position}`
+      open = template.indexOf('{', close + 1)
+    }
+    return `path:${name}`
   }
   return `${where}:${where === 'header' ? name.toLowerCase() : name}`
 }

@@ -1,5 +1,5 @@
 import { pointerSegments } from './json-pointer.js'
-import { lineStarts, positionAt, type Position } from './line-starts.js'
+import { lineIndex, type Position } from './line-starts.js'
 
 /** Finds the line and column of a JSON pointer in one file. */
 export type PointerLocator = (pointer: string) => Position | undefined
@@ -24,11 +24,11 @@ const COLON = 0x3a
  */
 export function jsonLocator(text: string): PointerLocator {
   let index: ContainerIndex | undefined
-  let starts: Uint32Array | undefined
+  let position: ((offset: number) => Position) | undefined
   return (pointer) => {
     index ??= indexContainers(text)
-    starts ??= lineStarts(text)
-    return positionAt(starts, findOffset(text, index, pointerSegments(pointer)))
+    position ??= lineIndex(text)
+    return position(findOffset(text, index, pointerSegments(pointer)))
   }
 }
 

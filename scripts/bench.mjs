@@ -2,11 +2,13 @@
 // `npm run bench`: median wall time and peak memory of whole rollsafe processes over the corpus in
 // ../shared/corpus, side by side with the tools rollsafe is measured against. Not a test: it asserts
 // nothing, it reports. Usage: node scripts/bench.mjs [--runs N] [--only NAME,...] [--skip-others]
+// [--api-only | --db-only] (--db-only includes the --trace replay of trigger-dev: scripts/bench-trace.mjs)
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { benchTrace } from './bench-trace.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const corpus = join(root, '..', 'shared', 'corpus')
@@ -118,10 +120,67 @@ function benchApi() {
   }
 }
 
+/** Every .sql file of a corpus migration set, in application order (temporal: ORDER.txt, then the rest). */
+function migrationSetFiles(set) {
+  const dir = join(corpus, 'migrations', set)
+  const walk = (d) => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : e.name.endsWith('.sql') ? [join(d, e.name)] : []))
+  const all = walk(dir).sort()
+  const orderFile = join(dir, 'ORDER.txt')
+  if (!existsSync(orderFile)) return all
+  const listed = readFileSync(orderFile, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#')).map((l) => join(dir, l.split(/\s+/)[0]))
+  return [...listed.filter((f) => all.includes(f)), ...all.filter((f) => !listed.includes(f))]
+}
+
+/** Runs both tools alternately, `runs` times each; min and median wall ms, user+system CPU ms of the median run. */
+function sideBySide(commands) {
+  const samples = commands.map(() => [])
+  for (let i = 0; i < runs; i++) {
+    commands.forEach(([command, commandArgs], k) => {
+      const started = process.hrtime.bigint()
+      const result = spawnSync('/usr/bin/time', ['-f', '%U %S', '-o', rssFile, command, ...commandArgs], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30 })
+      const ms = Number(process.hrtime.bigint() - started) / 1e6
+      const [user, system] = readFileSync(rssFile, 'utf8').trim().split('\n').pop().split(' ').map(Number)
+      samples[k].push({ ms, cpu: (user + system) * 1000, status: result.status, stderr: result.stderr })
+    })
+  }
+  return samples.map((s) => ({ min: Math.min(...s.map((x) => x.ms)), median: median(s.map((x) => x.ms)), cpu: median(s.map((x) => x.cpu)), last: s[s.length - 1] }))
+}
+
+function benchDb() {
+  const shim = join(root, 'node_modules', '.bin', 'squawk')
+  const binaryDir = join(root, 'node_modules', '@squawk-cli')
+  const platform = existsSync(binaryDir) ? readdirSync(binaryDir)[0] : undefined
+  const binary = platform && join(binaryDir, platform, 'bin', 'squawk')
+  if (!existsSync(shim) || !binary || !existsSync(binary)) return console.warn('bench: squawk-cli is not installed (npm install); db bench skipped')
+  const sets = existsSync(join(corpus, 'migrations')) ? readdirSync(join(corpus, 'migrations')).sort() : []
+  if (sets.length === 0) return console.warn('bench: ../shared/corpus/migrations is absent; db bench skipped')
+  console.log(`\n## rollsafe db (static) vs squawk — same .sql files, one process per set, ${runs} alternating runs, wall ms (min / median), CPU ms\n`)
+  console.log('| set | files | rollsafe | rollsafe CPU | squawk (npm bin) | squawk (native binary) | squawk npm / rollsafe |')
+  console.log('|---|---|---|---|---|---|---|')
+  const total = { ours: 0, shim: 0, native: 0 }
+  for (const set of sets.filter((s) => only.length === 0 || only.includes(s))) {
+    const files = migrationSetFiles(set)
+    const [ours, viaNpm, native] = sideBySide([
+      [process.execPath, ['bin/rollsafe.js', 'db', ...files, '--var', 'Namespace=auth', '--format', 'json', '--fail-on', 'never']],
+      [shim, files],
+      [binary, files],
+    ])
+    if (ours.last.status !== 0) console.warn(`bench: rollsafe db ${set} exited ${ours.last.status}: ${ours.last.stderr.trim().split('\n')[0]}`)
+    total.ours += ours.median
+    total.shim += viaNpm.median
+    total.native += native.median
+    const cell = (r) => `${fmt(r.min)} / ${fmt(r.median)}`
+    console.log(`| ${set} | ${files.length} | ${cell(ours)} | ${fmt(ours.cpu)} | ${cell(viaNpm)} | ${cell(native)} | ${fmt(viaNpm.median / ours.median, 2)} |`)
+  }
+  console.log(`| **total (medians)** | | ${fmt(total.ours)} | | ${fmt(total.shim)} | ${fmt(total.native)} | ${fmt(total.shim / total.ours, 2)} (vs native: ${fmt(total.native / total.ours, 2)}) |`)
+}
+
 if (!existsSync(join(root, 'dist', 'src', 'cli', 'main.js'))) {
   console.error('bench: build first (npm run build)')
   process.exit(2)
 }
 console.log(`rollsafe bench — node ${process.version}, ${new Date().toISOString().slice(0, 10)}`)
-benchApi()
+if (!flag('--db-only')) benchApi()
+if (!flag('--api-only')) benchDb()
+if (!flag('--api-only') && (only.length === 0 || only.includes('trigger-dev'))) benchTrace({ runs: Math.min(runs, 3) })
 rmSync(rssFile, { force: true })

@@ -8,6 +8,7 @@ import { findRule, rulesOf } from '../src/core/registry.js'
 import type { ChangeKind, Rule } from '../src/core/rule.js'
 import { caseInputs, fixtureCases, fixtureRuleIds, type FixtureCase } from './fixture-cases.js'
 import { runApiCase } from './run-api-case.js'
+import { dbCaseOptions, runDbCase } from './run-db-case.js'
 
 interface AreaRunner {
   /** The `options.json` keys this area understands; any other key fails the case. */
@@ -17,9 +18,7 @@ interface AreaRunner {
 
 const runners: Record<Area, AreaRunner | undefined> = {
   api: { options: ['today'], run: runApiCase },
-  // HOOK for the db pipeline: register `{ options: [...], run: runDbCase }` here (a test/run-db-case.ts
-  // that feeds schema.sql + migration.sql to the folder's rule only). Until then db folders are skipped.
-  db: undefined,
+  db: { options: dbCaseOptions, run: runDbCase },
 }
 
 const areas = Object.keys(runners) as Area[]

@@ -22,7 +22,7 @@ export function describeEnumLimit(change: ChangeOf<'enum-added'>): string {
  * @example
  * describeEnumValue(change) // 'enum value `archived` added'
  */
-export function describeEnumValue(change: ChangeOf<'enum-value-added' | 'enum-value-removed'>): string {
+export function describeEnumValue(change: ChangeOf<'enum-value-added' | 'enum-value-removed', 'api'>): string {
   const verb = change.kind === 'enum-value-added' ? 'added' : 'removed'
   return `${change.extensible ? 'extensible enum' : 'enum'} value ${formatValue(change.value)} ${verb}`
 }

@@ -1,8 +1,11 @@
+import { setFlagsFromString } from 'node:v8'
 import { InputError } from '../core/errors.js'
 
 const usage = `rollsafe — can version B run next to version A?
 
   rollsafe api OLD NEW            OpenAPI compatibility: is NEW a superset of OLD?
+  rollsafe db MIGRATION...        migration safety: additive only, no long locks
+  rollsafe plan MIGRATION         expand/contract phases and a runbook for a change A would not survive
   rollsafe adapter OLD NEW --out DIR   translation layer (TypeScript) keeping OLD's clients working on NEW
   rollsafe rules [api|db]         list the rules
   rollsafe explain RULE           a rule's documentation
@@ -12,10 +15,18 @@ exit: 0 nothing at or above --fail-on · 1 findings at or above it · 2 bad inpu
 
 type Command = (argv: ReadonlyArray<string>) => Promise<number> | number
 
+// A CLI run is short: V8's optimizing tier for WebAssembly (TurboFan) spends more compiling the
+// 1.7 MB libpg-query parser and PGlite than it ever saves. Baseline (Liftoff) code only: static
+// lint of a corpus set takes about half the wall time, and `--trace` too. Set before any module
+// compiles WebAssembly (commands load lazily, below).
+setFlagsFromString('--liftoff-only')
+
 /** Each command's module is imported only when it runs: start-up cost is part of the product. */
 const commands: Record<string, () => Promise<Command>> = {
   adapter: async () => (await import('./adapter-command.js')).adapterCommand,
   api: async () => (await import('./api-command.js')).apiCommand,
+  db: async () => (await import('./db-command.js')).dbCommand,
+  plan: async () => (await import('./plan-command.js')).planCommand,
   rules: async () => (await import('./rules-command.js')).rulesCommand,
   explain: async () => (await import('./rules-command.js')).explainCommand,
 }

@@ -1,0 +1,76 @@
+import { readFileSync, statSync } from 'node:fs'
+import { readdir, readFile } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+import { inputError } from '../../core/errors.js'
+import type { MigrationFile } from '../migration-file.js'
+import { drizzleLayout } from './drizzle.js'
+import { flywayLayout } from './flyway.js'
+import { golangMigrateLayout } from './golang-migrate.js'
+import { kyselyLayout, readKyselyMigration } from './kysely/kysely.js'
+import type { MigrationLayout } from './migration-layout.js'
+import { isNodePgMigrateSql, nodePgMigrateLayout, upSection } from './node-pg-migrate.js'
+import { plainLayout } from './plain.js'
+import { prismaLayout } from './prisma.js'
+
+/** Most specific first: the first layout whose `detect` accepts a folder reads it. */
+export const layouts: ReadonlyArray<MigrationLayout> = [
+  drizzleLayout,
+  prismaLayout,
+  kyselyLayout,
+  flywayLayout,
+  golangMigrateLayout,
+  nodePgMigrateLayout,
+  plainLayout,
+]
+
+/** The layout of a folder; node-pg-migrate is recognised by the markers inside its first SQL file. */
+export async function detectLayout(dir: string): Promise<MigrationLayout | undefined> {
+  const entries = await readdir(dir)
+  const found = layouts.find((l) => l.detect(dir, entries))
+  if (found === plainLayout) {
+    const first = entries.filter((e) => e.endsWith('.sql')).sort()[0]
+    if (first !== undefined && isNodePgMigrateSql(await readFile(join(dir, first), 'utf8'))) return nodePgMigrateLayout
+  }
+  return found
+}
+
+/** One file named on the command line: its layout follows from its name and place. */
+async function readOne(path: string, assumeTransaction: boolean): Promise<MigrationFile> {
+  if (/\.(ts|mts|js|mjs)$/.test(path)) return readKyselyMigration(path)
+  let text: string
+  try {
+    text = readFileSync(path, 'utf8')
+  } catch (error) {
+    throw inputError(path, `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+  }
+  const name = basename(path)
+  if (isNodePgMigrateSql(text)) return { path, text: upSection(text), transactional: true }
+  const wrapped =
+    assumeTransaction ||
+    /^V[\d._]+__/.test(name) ||
+    (name === 'migration.sql' && /^\d+_/.test(basename(dirname(path)))) ||
+    text.includes('--> statement-breakpoint')
+  return { path, text, transactional: wrapped }
+}
+
+/**
+ * The migrations named on the command line, in order: a file as it is, a folder in its layout's order.
+ *
+ * @example
+ * await readMigrations(['prisma/migrations']) // every <ts>_<name>/migration.sql, transactional
+ */
+export async function readMigrations(paths: ReadonlyArray<string>, assumeTransaction = false): Promise<MigrationFile[]> {
+  const files: MigrationFile[] = []
+  for (const path of paths) {
+    const info = statSync(path, { throwIfNoEntry: false })
+    if (info === undefined) throw inputError(path, 'no such file or folder')
+    if (!info.isDirectory()) {
+      files.push(await readOne(path, assumeTransaction))
+      continue
+    }
+    const layout = await detectLayout(path)
+    if (layout === undefined) throw inputError(path, 'no migrations found (no .sql files and no known layout)')
+    files.push(...(await layout.read(path)))
+  }
+  return files
+}

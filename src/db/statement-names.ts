@@ -1,0 +1,98 @@
+import { scanSql } from './parse-sql.js'
+import { nodeBody, nodeOf, nodeType, stringList } from './pg-ast.js'
+
+const encoder = new TextEncoder()
+
+const quoted = /"(?:[^"]|"")*"/g
+const unquotedRuns = new Map<number, RegExp>()
+
+/**
+ * Quick test before scanning (the scanner costs several times a parse): does the text hold a quoted
+ * name, or a run of name characters outside quotes, long enough to pass `limit` bytes? That takes
+ * `limit + 1` characters in ASCII text, a quarter of that otherwise (a UTF-8 character has at most 4 bytes).
+ */
+function mayHoldLongName(text: string, limit: number): boolean {
+  const min = Buffer.byteLength(text, 'utf8') === text.length ? limit + 1 : Math.ceil((limit + 1) / 4)
+  for (const match of text.matchAll(quoted)) if (match[0].length - 2 >= min) return true
+  let run = unquotedRuns.get(min)
+  if (run === undefined) unquotedRuns.set(min, (run = new RegExp(`[^\\s(),;.'"]{${min},}`)))
+  return run.test(text.replace(quoted, '""'))
+}
+
+/**
+ * The names in a statement's text longer than `limit` bytes, as written (the parser has already cut
+ * them to 63 bytes, so the AST cannot tell). Quoted names keep their case; others are folded to lower case.
+ *
+ * @example
+ * longNames('create table a_name_of_seventy_bytes… (id int)') // [{ name: 'a_name_of_seventy_bytes…', bytes: 70 }]
+ */
+export function longNames(text: string, limit = 63): ReadonlyArray<{ readonly name: string; readonly bytes: number }> {
+  if (!mayHoldLongName(text, limit)) return []
+  const found = new Map<string, number>()
+  for (const token of scanSql(text).tokens) {
+    if (token.tokenName !== 'IDENT') continue
+    const raw = token.text
+    const name = raw.startsWith('"') ? raw.slice(1, -1).replaceAll('""', '"') : raw.toLowerCase()
+    const bytes = encoder.encode(name).length
+    if (bytes > limit) found.set(name, bytes)
+  }
+  return [...found].map(([name, bytes]) => ({ name, bytes }))
+}
+
+/** Statements whose relations are schema objects being defined or changed (not merely read). */
+const ddlTypes = new Set(['CreateStmt', 'AlterTableStmt', 'IndexStmt', 'RenameStmt', 'TruncateStmt', 'CreateTrigStmt', 'CreateSeqStmt'])
+const droppable = new Set(['OBJECT_TABLE', 'OBJECT_INDEX', 'OBJECT_VIEW', 'OBJECT_MATVIEW', 'OBJECT_SEQUENCE', 'OBJECT_FOREIGN_TABLE'])
+
+/**
+ * Relation names a DDL statement writes without a schema (`users` rather than `public.users`),
+ * temporary tables aside. Empty for statements that are not DDL on relations.
+ *
+ * @example
+ * unqualifiedRelations(parse('alter table users add column a int')) // ['users']
+ */
+export function unqualifiedRelations(node: unknown): ReadonlyArray<string> {
+  const type = nodeType(node)
+  const body = nodeBody(node)
+  const out = new Set<string>()
+  if (type === 'DropStmt' && droppable.has(String(body['removeType']))) {
+    for (const object of (body['objects'] as ReadonlyArray<unknown> | undefined) ?? []) {
+      const parts = stringList(nodeOf<{ items?: unknown[] }>(object, 'List')?.items)
+      if (parts.length === 1) out.add(parts[0]!)
+    }
+  }
+  const into = (body['into'] as { rel?: unknown } | undefined)?.rel
+  const targets = type === 'ViewStmt' ? [body['view']] : type === 'CreateTableAsStmt' ? [into] : ddlTypes.has(type) ? [body] : []
+  // RangeVars: `relation` fields hold them bare, lists wrap them as { RangeVar: … }; both have `relname`.
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(visit)
+    if (value === null || typeof value !== 'object') return
+    const rv = value as { relname?: unknown; schemaname?: unknown; relpersistence?: unknown }
+    if (typeof rv.relname === 'string' && rv.schemaname === undefined && rv.relpersistence !== 't') out.add(rv.relname)
+    for (const child of Object.values(value)) visit(child)
+  }
+  for (const target of targets) visit(target)
+  return [...out]
+}
+
+/**
+ * Column names written twice where PostgreSQL rejects it: CREATE TABLE, UPDATE … SET, INSERT (cols), view column lists.
+ *
+ * @example
+ * duplicateColumns(parse("update users set plan = 'a', plan = 'b'")) // ['plan']
+ */
+export function duplicateColumns(node: unknown): ReadonlyArray<string> {
+  const type = nodeType(node)
+  const body = nodeBody(node)
+  const list = (key: string, of: string): ReadonlyArray<Record<string, unknown>> =>
+    ((body[key] as ReadonlyArray<unknown> | undefined) ?? []).map((n) => nodeOf<Record<string, unknown>>(n, of)).filter((n): n is Record<string, unknown> => n !== undefined)
+  let names: ReadonlyArray<string> = []
+  if (type === 'CreateStmt') names = list('tableElts', 'ColumnDef').map((c) => String(c['colname']))
+  // `SET a[1] = …, a[2] = …` assigns parts of one column: allowed.
+  else if (type === 'UpdateStmt') names = list('targetList', 'ResTarget').filter((t) => t['indirection'] === undefined).map((t) => String(t['name']))
+  else if (type === 'InsertStmt') names = list('cols', 'ResTarget').filter((t) => t['indirection'] === undefined).map((t) => String(t['name']))
+  else if (type === 'ViewStmt') names = stringList(body['aliases'] as ReadonlyArray<unknown> | undefined)
+  const seen = new Set<string>()
+  const twice = new Set<string>()
+  for (const name of names) (seen.has(name) ? twice : seen).add(name)
+  return [...twice]
+}

@@ -9,7 +9,10 @@ export interface RunOptions {
   readonly locate?: Locate
 }
 
-type AnyRule = Rule<ChangeKind>
+/** Any rule of either area: `check` is only ever called with a change of a kind the rule is on. */
+type AnyRule = Omit<Rule<ChangeKind>, 'check'> & {
+  check(change: never, report: (finding: Report) => void, context: RuleContext): void
+}
 
 function indexRules(rules: ReadonlyArray<AnyRule>): Map<string, AnyRule[]> {
   const byKind = new Map<string, AnyRule[]>()

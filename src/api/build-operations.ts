@@ -39,7 +39,7 @@ export function buildOperations(ctx: OperationsContext): ReadonlyMap<string, Ope
   const { docs } = ctx
   const operations = new Map<string, Operation>()
   const paths = docs.child(docs.top(), 'paths')
-  for (const [path, entry] of membersOf(docs, paths)) {
+  for (const [path, entry] of membersOf(docs, paths, 'skip')) {
     if (!path.startsWith('/')) throw docs.error(entry, "a path must start with '/'")
     const item = docs.deref(entry)
     objectAt(docs, item)
@@ -143,7 +143,7 @@ function buildResponses(ctx: OperationsContext, node: Node): ReadonlyMap<string,
   if (slot.value === undefined && ctx.version !== '3.1') throw docs.error(node, 'responses is required')
   const produces = ctx.version === '2.0' ? swaggerMediaTypes(ctx, node, 'produces') : []
   const responses = new Map<string, Response>()
-  for (const [status, entry] of membersOf(docs, slot)) {
+  for (const [status, entry] of membersOf(docs, slot, 'skip')) {
     if (!statusPattern.test(status)) throw docs.error(entry, `'${status}' is not a response status`)
     responses.set(
       status,

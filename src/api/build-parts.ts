@@ -74,7 +74,7 @@ export const noEntries: ReadonlyMap<string, never> = new Map<string, never>()
 export function buildContent(ctx: PartsContext, node: Node): ReadonlyMap<string, MediaType> {
   if (node.value === undefined) return noEntries
   const content = new Map<string, MediaType>()
-  for (const [type, entry] of membersOf(ctx.docs, node)) {
+  for (const [type, entry] of membersOf(ctx.docs, node, 'keep')) {
     const fields = objectAt(ctx.docs, entry)
     const mediaType = type.toLowerCase()
     content.set(mediaType, {
@@ -122,7 +122,7 @@ export function buildHeaders(
 ): ReadonlyMap<string, Header> {
   if (node.value === undefined) return noEntries
   const headers = new Map<string, Header>()
-  for (const [name, entry] of membersOf(ctx.docs, node)) {
+  for (const [name, entry] of membersOf(ctx.docs, node, 'keep')) {
     const lower = name.toLowerCase()
     if (lower === 'content-type') continue
     headers.set(lower, build(ctx.docs.deref(entry), name))

@@ -125,6 +125,21 @@ describe('loadApi: OpenAPI 3.1', async () => {
   })
 })
 
+describe('loadApi: names that start with x-', async () => {
+  const model = await loadApi(at('extension-names.yaml'))
+
+  it('reads headers and security schemes named x-…, and skips extensions of paths and responses', () => {
+    const list = operation(model, 'GET /messages')
+    expect([...model.operations.keys()]).toEqual(['GET /messages'])
+    expect([...list.responses.keys()]).toEqual(['200'])
+    const headers = list.responses.get('200')?.headers
+    expect([...(headers?.keys() ?? [])]).toEqual(['x-total-count', 'x-page'])
+    expect(headers?.get('x-total-count')?.required).toBe(true)
+    expect(list.security).toEqual([new Map([['x-api-key', []]])])
+    expect([...model.securitySchemes.keys()]).toEqual(['x-api-key'])
+  })
+})
+
 describe('loadApi: Swagger 2.0', async () => {
   const model = await loadApi(at('petstore-20.yaml'))
   const list = operation(model, 'GET /pets')

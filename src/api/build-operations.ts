@@ -1,3 +1,4 @@
+import type { SourceRef } from '../core/source-ref.js'
 import { buildParameter, buildRequestBody, buildResponse, type PartsContext } from './build-parts.js'
 import { buildRequirements } from './build-security.js'
 import type { SpecVersion } from './build-schema.js'
@@ -15,8 +16,9 @@ import {
 
 export interface OperationsContext extends PartsContext {
   readonly version: SpecVersion
-  /** Root-level `security`, for operations that declare none. */
+  /** Root-level `security`, for operations that declare none, and where it is written. */
   readonly security: ReadonlyArray<SecurityRequirement> | undefined
+  readonly securityRef: SourceRef | undefined
 }
 
 const methods: ReadonlyArray<Lowercase<HttpMethod>> = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']
@@ -72,7 +74,9 @@ function buildOperation(
   const { parameters, requestBody } =
     ctx.version === '2.0' ? swaggerInputs(ctx, node, effective, path) : openApiInputs(ctx, node, effective, path)
   const sunset = fields['x-sunset']
-  const security = Object.hasOwn(fields, 'security') ? buildRequirements(docs, docs.child(node, 'security')) : ctx.security
+  const ownSecurity = Object.hasOwn(fields, 'security') ? docs.child(node, 'security') : undefined
+  const security = ownSecurity === undefined ? ctx.security : buildRequirements(docs, ownSecurity)
+  const securityRef = ownSecurity === undefined ? ctx.securityRef : docs.sourceRef(ownSecurity)
   const operationId = text(docs, node, 'operationId')
   return {
     key,
@@ -86,6 +90,7 @@ function buildOperation(
     requestBody,
     responses: buildResponses(ctx, node),
     security,
+    securityRef,
   }
 }
 

@@ -82,6 +82,8 @@ describe('loadApi: OpenAPI 3.0', async () => {
     expect(put.sunset).toBe('2026-12-31')
     expect(get.security).toEqual([new Map([['apiKey', []]])])
     expect(put.security).toBeUndefined()
+    expect(get.securityRef).toEqual({ file: at('petstore-30.yaml'), pointer: '/security' }) // inherited from the root
+    expect(put.securityRef?.pointer).toBe('/paths/~1pets~1{petId}/put/security')
     expect(put.requestBody?.required).toBe(true)
     expect(model.securitySchemes.get('apiKey')).toMatchObject({ type: 'apiKey', detail: 'in=header name=x-api-key' })
     expect(model.securitySchemes.get('oauth')).toMatchObject({ type: 'oauth2', detail: 'flows=clientCredentials' })

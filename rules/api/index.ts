@@ -49,6 +49,7 @@ import { rule as requestPropertyBecameReadOnly } from './request-property-became
 import { rule as requestPropertyBecameRequired } from './request-property-became-required.js'
 import { rule as requestPropertyDeprecated } from './request-property-deprecated.js'
 import { rule as requestPropertyRemoved } from './request-property-removed.js'
+import { rule as requestPropertyRemovedFromClosedObject } from './request-property-removed-from-closed-object.js'
 import { rule as requestRequiredBodyAdded } from './request-required-body-added.js'
 import { rule as requestRequiredParameterAdded } from './request-required-parameter-added.js'
 import { rule as requestRequiredPropertyAdded } from './request-required-property-added.js'
@@ -166,6 +167,7 @@ export const apiRules: ReadonlyArray<Rule<ChangeKind>> = [
   requestPropertyBecameRequired as unknown as Rule<ChangeKind>,
   requestPropertyDeprecated as unknown as Rule<ChangeKind>,
   requestPropertyRemoved as unknown as Rule<ChangeKind>,
+  requestPropertyRemovedFromClosedObject as unknown as Rule<ChangeKind>,
   requestRequiredBodyAdded as unknown as Rule<ChangeKind>,
   requestRequiredParameterAdded as unknown as Rule<ChangeKind>,
   requestRequiredPropertyAdded as unknown as Rule<ChangeKind>,

@@ -18,7 +18,9 @@ export const rule = defineRule({
     const fact =
       change.schemes.length === 0
         ? 'anonymous access allowed'
-        : `security requirement ${formatValues(change.schemes, ' + ')} accepted`
+        : change.scopes.length === 0
+          ? `security requirement ${formatValues(change.schemes, ' + ')} accepted`
+          : `security requirement ${formatValues(change.schemes, ' + ')} with scope ${formatValues(change.scopes)} accepted`
     report({ message: messageFor(change, fact), at: change.at })
   },
 })

@@ -22,11 +22,13 @@ export function buildModel(docs: DocumentSet, specVersion: SpecVersion): ApiMode
     specVersion === '2.0'
       ? docs.child(top, 'securityDefinitions')
       : docs.child(docs.child(top, 'components'), 'securitySchemes')
+  const security = docs.child(top, 'security')
   const context = {
     docs,
     schemas: new SchemaBuilder(docs, specVersion),
     version: specVersion,
-    security: buildRequirements(docs, docs.child(top, 'security')),
+    security: buildRequirements(docs, security),
+    securityRef: security.value === undefined ? undefined : docs.sourceRef(security),
   }
   const title = infoText(info.value.title)
   const version = infoText(info.value.version)

@@ -1,3 +1,4 @@
+import type { SourceRef } from '../core/source-ref.js'
 import { buildParameter, buildRequestBody, buildResponse, type PartsContext } from './build-parts.js'
 import { buildRequirements } from './build-security.js'
 import type { SpecVersion } from './build-schema.js'
@@ -15,8 +16,9 @@ import {
 
 export interface OperationsContext extends PartsContext {
   readonly version: SpecVersion
-  /** Root-level `security`, for operations that declare none. */
+  /** Root-level `security`, for operations that declare none, and where it is written. */
   readonly security: ReadonlyArray<SecurityRequirement> | undefined
+  readonly securityRef: SourceRef | undefined
 }
 
 const methods: ReadonlyArray<Lowercase<HttpMethod>> = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']
@@ -39,14 +41,15 @@ export function buildOperations(ctx: OperationsContext): ReadonlyMap<string, Ope
   const { docs } = ctx
   const operations = new Map<string, Operation>()
   const paths = docs.child(docs.top(), 'paths')
-  for (const [path, entry] of membersOf(docs, paths)) {
+  for (const [path, entry] of membersOf(docs, paths, 'skip')) {
     if (!path.startsWith('/')) throw docs.error(entry, "a path must start with '/'")
     const item = docs.deref(entry)
     objectAt(docs, item)
     const shared = elementsOf(docs, docs.child(item, 'parameters')).map((parameter) => docs.deref(parameter))
+    const fields = item.value as Readonly<Record<string, unknown>>
     for (const method of methods) {
+      if (fields[method] === undefined) continue
       const slot = docs.child(item, method)
-      if (slot.value === undefined) continue
       const key = operationKey(method, path)
       const twin = operations.get(key)
       if (twin !== undefined) throw docs.error(entry, `the same path as '${twin.path}' (parameter names aside)`)
@@ -71,7 +74,9 @@ function buildOperation(
   const { parameters, requestBody } =
     ctx.version === '2.0' ? swaggerInputs(ctx, node, effective, path) : openApiInputs(ctx, node, effective, path)
   const sunset = fields['x-sunset']
-  const security = Object.hasOwn(fields, 'security') ? buildRequirements(docs, docs.child(node, 'security')) : ctx.security
+  const ownSecurity = Object.hasOwn(fields, 'security') ? docs.child(node, 'security') : undefined
+  const security = ownSecurity === undefined ? ctx.security : buildRequirements(docs, ownSecurity)
+  const securityRef = ownSecurity === undefined ? ctx.securityRef : docs.sourceRef(ownSecurity)
   const operationId = text(docs, node, 'operationId')
   return {
     key,
@@ -85,11 +90,13 @@ function buildOperation(
     requestBody,
     responses: buildResponses(ctx, node),
     security,
+    securityRef,
   }
 }
 
 /** Path-level parameters overridden by operation-level ones with the same `in` and `name`. */
 function mergeParameters(ctx: OperationsContext, shared: ReadonlyArray<Node>, own: ReadonlyArray<Node>): ReadonlyArray<Node> {
+  if (shared.length === 0) return own // each parameter is checked where it is built
   const byIdentity = new Map<string, Node>()
   for (const parameter of [...shared, ...own]) {
     objectAt(ctx.docs, parameter)
@@ -141,7 +148,7 @@ function buildResponses(ctx: OperationsContext, node: Node): ReadonlyMap<string,
   if (slot.value === undefined && ctx.version !== '3.1') throw docs.error(node, 'responses is required')
   const produces = ctx.version === '2.0' ? swaggerMediaTypes(ctx, node, 'produces') : []
   const responses = new Map<string, Response>()
-  for (const [status, entry] of membersOf(docs, slot)) {
+  for (const [status, entry] of membersOf(docs, slot, 'skip')) {
     if (!statusPattern.test(status)) throw docs.error(entry, `'${status}' is not a response status`)
     responses.set(
       status,

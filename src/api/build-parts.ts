@@ -16,9 +16,15 @@ const reservedHeaders = new Set(['accept', 'content-type', 'authorization'])
 /** `path:0` by position in the template, `header:x-id` lower-cased, `query:limit` as written. */
 export function parameterKey(where: ParameterIn, name: string, template: string): string {
   if (where === 'path') {
-    const names = [...template.matchAll(/\{([^}]*)\}/g)].map((match) => match[1])
-    const position = names.indexOf(name)
-    return position === -1 ? `path:${name}` : `path:${position}`
+    // Scanned with indexOf: this runs for every path parameter of every operation (GitHub has thousands).
+    let open = template.indexOf('{')
+    for (let position = 0; open !== -1; position++) {
+      const close = template.indexOf('}', open)
+      if (close === -1) break
+      if (close - open - 1 === name.length && template.startsWith(name, open + 1)) return `path:${position}`
+      open = template.indexOf('{', close + 1)
+    }
+    return `path:${name}`
   }
   return `${where}:${where === 'header' ? name.toLowerCase() : name}`
 }
@@ -61,10 +67,14 @@ export function buildParameter(ctx: PartsContext, node: Node, template: string):
   }
 }
 
+/** What an absent `content` or `headers` map holds: one shared empty map (never written to). */
+export const noEntries: ReadonlyMap<string, never> = new Map<string, never>()
+
 /** Media types of a `content` map, keys lower-cased. */
 export function buildContent(ctx: PartsContext, node: Node): ReadonlyMap<string, MediaType> {
+  if (node.value === undefined) return noEntries
   const content = new Map<string, MediaType>()
-  for (const [type, entry] of membersOf(ctx.docs, node)) {
+  for (const [type, entry] of membersOf(ctx.docs, node, 'keep')) {
     const fields = objectAt(ctx.docs, entry)
     const mediaType = type.toLowerCase()
     content.set(mediaType, {
@@ -110,8 +120,9 @@ export function buildHeaders(
   node: Node,
   build: (header: Node, name: string) => Header,
 ): ReadonlyMap<string, Header> {
+  if (node.value === undefined) return noEntries
   const headers = new Map<string, Header>()
-  for (const [name, entry] of membersOf(ctx.docs, node)) {
+  for (const [name, entry] of membersOf(ctx.docs, node, 'keep')) {
     const lower = name.toLowerCase()
     if (lower === 'content-type') continue
     headers.set(lower, build(ctx.docs.deref(entry), name))

@@ -156,10 +156,12 @@ export class SchemaBuilder implements MergeContext {
   }
 }
 
-/** `Pet` for `/components/schemas/Pet` and `/definitions/Pet` (in any file). */
+/** `Pet` for `/components/schemas/Pet` and `/definitions/Pet` (in any file); string tests, no regex (runs per `$ref` hop). */
 function componentName(pointer: string): string | undefined {
-  const match = /^\/(?:components\/schemas|definitions)\/([^/]+)$/.exec(pointer)
-  return match?.[1]?.replace(/~1/g, '/').replace(/~0/g, '~')
+  const start = pointer.startsWith('/components/schemas/') ? 20 : pointer.startsWith('/definitions/') ? 13 : -1
+  if (start === -1 || start === pointer.length || pointer.indexOf('/', start) !== -1) return undefined
+  const name = pointer.slice(start)
+  return name.indexOf('~') === -1 ? name : name.replace(/~1/g, '/').replace(/~0/g, '~')
 }
 
 /** How a discriminator mapping names its target: its pointer. */

@@ -21,7 +21,7 @@ const swaggerFlows: Readonly<Record<string, string>> = {
  */
 export function buildSecuritySchemes(docs: DocumentSet, node: Node): ReadonlyMap<string, SecurityScheme> {
   const schemes = new Map<string, SecurityScheme>()
-  for (const [name, entry] of membersOf(docs, node)) {
+  for (const [name, entry] of membersOf(docs, node, 'keep')) {
     const scheme = docs.deref(entry)
     const fields = objectAt(docs, scheme)
     const declared = requiredText(docs, scheme, 'type')
@@ -60,7 +60,7 @@ function detailOf(docs: DocumentSet, node: Node, type: string, fields: Readonly<
 export function buildRequirements(docs: DocumentSet, node: Node): ReadonlyArray<SecurityRequirement> | undefined {
   const alternatives = elementsOf(docs, node).map((alternative) => {
     const requirement = new Map<string, ReadonlyArray<string>>()
-    for (const [name, scopes] of membersOf(docs, alternative)) requirement.set(name, strings(docs, scopes) ?? [])
+    for (const [name, scopes] of membersOf(docs, alternative, 'keep')) requirement.set(name, strings(docs, scopes) ?? [])
     return requirement
   })
   return alternatives.length === 0 ? undefined : alternatives

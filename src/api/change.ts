@@ -95,7 +95,12 @@ export type ApiChange =
       /** Scopes B now asks for on the same schemes, when that is why A's requirement fails. */
       readonly addedScopes: ReadonlyArray<string>
     })
-  | (OperationLevel & { readonly kind: 'security-requirement-added'; readonly schemes: ReadonlyArray<string> })
+  | (OperationLevel & {
+      readonly kind: 'security-requirement-added'
+      readonly schemes: ReadonlyArray<string>
+      /** The scopes the new requirement asks for, over all its schemes, sorted. */
+      readonly scopes: ReadonlyArray<string>
+    })
   // parameters (request)
   | (ChangeBase & { readonly direction: 'request'; readonly kind: 'parameter-added'; readonly after: Parameter })
   | (ChangeBase & { readonly direction: 'request'; readonly kind: 'parameter-removed'; readonly before: Parameter })

@@ -200,7 +200,7 @@ describe('diffApi: security', () => {
     const changes = diffOps([secured(requirement({ oauth: ['read'] }))], [secured(requirement({ oauth: ['read', 'write'] }))], schemes)
     expect(changes).toMatchObject([
       { kind: 'security-requirement-removed', schemes: ['oauth'], addedScopes: ['write'], direction: 'none' },
-      { kind: 'security-requirement-added', schemes: ['oauth'] },
+      { kind: 'security-requirement-added', schemes: ['oauth'], scopes: ['read', 'write'] },
     ])
   })
 

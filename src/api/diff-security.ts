@@ -69,6 +69,7 @@ export function diffSecurity(context: OperationContext, before: Operation, after
   newAlternatives.forEach((requirement, j) => {
     const needs = wanted[j] as Needs
     if (held.some((alternative) => sameNeeds(alternative, needs))) return
-    out.push({ ...base, kind: 'security-requirement-added', schemes: [...requirement.keys()].sort() })
+    const scopes = [...new Set([...requirement.values()].flat())].sort()
+    out.push({ ...base, kind: 'security-requirement-added', schemes: [...requirement.keys()].sort(), scopes })
   })
 }

@@ -7,8 +7,9 @@
  */
 export function appendPointer(pointer: string, key: string | number): string {
   const text = String(key)
-  if (text.indexOf('~') === -1 && text.indexOf('/') === -1) return `${pointer}/${text}`
-  return `${pointer}/${text.replace(/~/g, '~0').replace(/\//g, '~1')}`
+  const tilde = text.indexOf('~') !== -1
+  if (!tilde && text.indexOf('/') === -1) return `${pointer}/${text}`
+  return `${pointer}/${(tilde ? text.replace(/~/g, '~0') : text).replace(/\//g, '~1')}`
 }
 
 /** The unescaped segments of a pointer; `''` (the whole document) has none. */

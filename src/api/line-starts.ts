@@ -20,13 +20,38 @@ export function lineStarts(text: string): Uint32Array {
  * @example
  * positionAt(lineStarts('a\nbc'), 3) // { line: 2, column: 2 }
  */
-export function positionAt(starts: Uint32Array, offset: number): Position {
+export function positionAt(starts: ArrayLike<number>, offset: number, count = starts.length): Position {
   let low = 0
-  let high = starts.length - 1
+  let high = count - 1
   while (low < high) {
     const mid = (low + high + 1) >> 1
     if ((starts[mid] as number) <= offset) low = mid
     else high = mid - 1
   }
   return { line: low + 1, column: offset - (starts[low] as number) + 1 }
+}
+
+/**
+ * Line and column lookups that find line starts only as far into the text as asked: findings
+ * rarely point near the end of a large file, and many runs locate nothing at all.
+ *
+ * @example
+ * const lines = lineIndex('a\nbc')
+ * lines(3) // { line: 2, column: 2 }
+ */
+export function lineIndex(text: string): (offset: number) => Position {
+  const starts: number[] = [0]
+  let scanned = 0 // every line start at or below this offset is in `starts`
+  return (offset) => {
+    while (scanned < offset) {
+      const newline = text.indexOf('\n', scanned)
+      if (newline === -1) {
+        scanned = text.length
+        break
+      }
+      starts.push(newline + 1)
+      scanned = newline + 1
+    }
+    return positionAt(starts, offset)
+  }
 }

@@ -82,6 +82,8 @@ describe('loadApi: OpenAPI 3.0', async () => {
     expect(put.sunset).toBe('2026-12-31')
     expect(get.security).toEqual([new Map([['apiKey', []]])])
     expect(put.security).toBeUndefined()
+    expect(get.securityRef).toEqual({ file: at('petstore-30.yaml'), pointer: '/security' }) // inherited from the root
+    expect(put.securityRef?.pointer).toBe('/paths/~1pets~1{petId}/put/security')
     expect(put.requestBody?.required).toBe(true)
     expect(model.securitySchemes.get('apiKey')).toMatchObject({ type: 'apiKey', detail: 'in=header name=x-api-key' })
     expect(model.securitySchemes.get('oauth')).toMatchObject({ type: 'oauth2', detail: 'flows=clientCredentials' })
@@ -122,6 +124,21 @@ describe('loadApi: OpenAPI 3.1', async () => {
       line: 31,
       column: 11,
     })
+  })
+})
+
+describe('loadApi: names that start with x-', async () => {
+  const model = await loadApi(at('extension-names.yaml'))
+
+  it('reads headers and security schemes named x-…, and skips extensions of paths and responses', () => {
+    const list = operation(model, 'GET /messages')
+    expect([...model.operations.keys()]).toEqual(['GET /messages'])
+    expect([...list.responses.keys()]).toEqual(['200'])
+    const headers = list.responses.get('200')?.headers
+    expect([...(headers?.keys() ?? [])]).toEqual(['x-total-count', 'x-page'])
+    expect(headers?.get('x-total-count')?.required).toBe(true)
+    expect(list.security).toEqual([new Map([['x-api-key', []]])])
+    expect([...model.securitySchemes.keys()]).toEqual(['x-api-key'])
   })
 })
 

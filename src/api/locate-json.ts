@@ -1,5 +1,5 @@
 import { pointerSegments } from './json-pointer.js'
-import { lineStarts, positionAt, type Position } from './line-starts.js'
+import { lineIndex, type Position } from './line-starts.js'
 
 /** Finds the line and column of a JSON pointer in one file. */
 export type PointerLocator = (pointer: string) => Position | undefined
@@ -15,22 +15,34 @@ const COLON = 0x3a
 
 /**
  * A locator for a well-formed JSON text. The first call scans the text once and keeps only where
- * each object and array starts and ends (two typed arrays); each lookup then reads just the keys
- * along the pointer, jumping over nested containers. A pointer that goes past what exists gives the
- * place of its deepest existing ancestor: an object member's key, an array element's value.
+ * each object and array starts and ends (two typed arrays); a lookup then reads the members of the
+ * containers along the pointer, jumping over nested ones, and keeps them for later lookups (findings
+ * cluster: GitHub's 158 sit under one `paths` object of a thousand members). A pointer that goes
+ * past what exists gives the place of its deepest existing ancestor: an object member's key, an
+ * array element's value.
  *
  * @example
  * jsonLocator('{\n  "a": {"b": 1}\n}')('/a/b') // { line: 2, column: 9 }
  */
 export function jsonLocator(text: string): PointerLocator {
   let index: ContainerIndex | undefined
-  let starts: Uint32Array | undefined
+  let position: ((offset: number) => Position) | undefined
+  const members = new Map<number, Members>()
   return (pointer) => {
     index ??= indexContainers(text)
-    starts ??= lineStarts(text)
-    return positionAt(starts, findOffset(text, index, pointerSegments(pointer)))
+    position ??= lineIndex(text)
+    return position(findOffset(text, index, members, pointerSegments(pointer)))
   }
 }
+
+/** Where a member's value starts, and the place a finding points at (its key, for object members). */
+interface Member {
+  readonly value: number
+  readonly place: number
+}
+
+/** The members of one container, by key (objects) or position (arrays). */
+type Members = ReadonlyMap<string, Member> | ReadonlyArray<Member>
 
 interface ContainerIndex {
   readonly opens: Uint32Array
@@ -117,11 +129,16 @@ function valueEnd(text: string, index: ContainerIndex, start: number): number {
   }
 }
 
-function findOffset(text: string, index: ContainerIndex, segments: ReadonlyArray<string>): number {
+function findOffset(text: string, index: ContainerIndex, known: Map<number, Members>, segments: ReadonlyArray<string>): number {
   let value = skipSpace(text, 0)
   let place = value
   for (const segment of segments) {
-    const found = findChild(text, index, value, segment)
+    let members = known.get(value)
+    if (members === undefined) {
+      members = readMembers(text, index, value)
+      known.set(value, members)
+    }
+    const found = Array.isArray(members) ? childAt(members, segment) : (members as ReadonlyMap<string, Member>).get(segment)
     if (found === undefined) return place
     value = found.value
     place = found.place
@@ -129,34 +146,35 @@ function findOffset(text: string, index: ContainerIndex, segments: ReadonlyArray
   return place
 }
 
-function findChild(
-  text: string,
-  index: ContainerIndex,
-  container: number,
-  segment: string,
-): { readonly value: number; readonly place: number } | undefined {
+function childAt(elements: ReadonlyArray<Member>, segment: string): Member | undefined {
+  const wanted = Number(segment)
+  return Number.isInteger(wanted) && wanted >= 0 ? elements[wanted] : undefined
+}
+
+/** Every member of the container at `container` (none for a scalar); the first of a repeated key wins. */
+function readMembers(text: string, index: ContainerIndex, container: number): Members {
   const kind = text.charCodeAt(container)
-  if (kind !== OPEN_OBJECT && kind !== OPEN_ARRAY) return undefined
-  const wanted = kind === OPEN_ARRAY ? Number(segment) : -1
-  if (kind === OPEN_ARRAY && !(Number.isInteger(wanted) && wanted >= 0)) return undefined
+  const byKey = new Map<string, Member>()
+  const elements: Member[] = []
+  if (kind !== OPEN_OBJECT && kind !== OPEN_ARRAY) return elements
   let i = skipSpace(text, container + 1)
-  for (let n = 0; ; n++) {
+  for (;;) {
     const c = text.charCodeAt(i)
-    if (c === CLOSE_OBJECT || c === CLOSE_ARRAY || Number.isNaN(c)) return undefined
-    const place = i
-    let matches = n === wanted
+    if (c === CLOSE_OBJECT || c === CLOSE_ARRAY || Number.isNaN(c)) break
     if (kind === OPEN_OBJECT) {
+      const place = i
       const keyEnd = stringEnd(text, i)
-      matches = readKey(text, i, keyEnd) === segment
+      const key = readKey(text, i, keyEnd)
       i = skipSpace(text, keyEnd)
-      if (text.charCodeAt(i) !== COLON) return undefined
+      if (text.charCodeAt(i) !== COLON) break
       i = skipSpace(text, i + 1)
-    }
-    if (matches) return { value: i, place: kind === OPEN_OBJECT ? place : i }
+      if (!byKey.has(key)) byKey.set(key, { value: i, place })
+    } else elements.push({ value: i, place: i })
     i = skipSpace(text, valueEnd(text, index, i))
-    if (text.charCodeAt(i) !== COMMA) return undefined
+    if (text.charCodeAt(i) !== COMMA) break
     i = skipSpace(text, i + 1)
   }
+  return kind === OPEN_OBJECT ? byKey : elements
 }
 
 function readKey(text: string, start: number, end: number): string {

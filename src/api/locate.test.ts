@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { InputError } from '../core/errors.js'
 import { findJsonSyntaxError } from './json-syntax-error.js'
+import { lineIndex, lineStarts, positionAt } from './line-starts.js'
 import { jsonLocator } from './locate-json.js'
 import { locateInBlockYaml } from './locate-yaml-block.js'
 import { parsedYamlLocator, yamlLocator } from './locate-yaml.js'
@@ -41,6 +42,16 @@ describe('jsonLocator', () => {
   it('gives the deepest existing ancestor for a pointer past the document', () => {
     expect(locate('/paths/~1a~1{id}/get/nothing/here')).toEqual({ line: 4, column: 7 })
     expect(locate('/list/7')).toEqual({ line: 11, column: 3 })
+  })
+})
+
+describe('lineIndex', () => {
+  it('agrees with the full line table at every offset, asked in any order', () => {
+    const text = 'a\n\nbc\r\nd\n\n'
+    const starts = lineStarts(text)
+    const lines = lineIndex(text)
+    const offsets = [...text].map((_, i) => i).reverse()
+    for (const offset of [...offsets, text.length, 0, 4]) expect(lines(offset), String(offset)).toEqual(positionAt(starts, offset))
   })
 })
 

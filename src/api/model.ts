@@ -42,6 +42,11 @@ export interface Operation {
    * (no auth); an empty alternative `{}` means anonymous access is allowed.
    */
   readonly security?: ReadonlyArray<SecurityRequirement>
+  /**
+   * Where the effective `security` is written: the operation's own list, else the document's (the
+   * one it inherits); `undefined` when neither declares one. For placing security findings.
+   */
+  readonly securityRef?: SourceRef
 }
 
 export type SecurityRequirement = ReadonlyMap<string, ReadonlyArray<string>>

@@ -14,16 +14,18 @@ export function objectAt(docs: DocumentSet, node: Node, what = 'must be an objec
 }
 
 /**
- * The member nodes of an optional object (`{}` when absent), skipping `x-` extensions. The object
- * itself may be a `$ref` (DigitalOcean refers to whole `properties` maps).
+ * The member nodes of an optional object (`{}` when absent). The object itself may be a `$ref`
+ * (DigitalOcean refers to whole `properties` maps). `'skip'` leaves out `x-` extensions, for objects
+ * the spec lets carry them (Paths, Responses); plain maps (headers, content, security schemes and
+ * requirements) are read whole, since `x-total-count` there is a name, not an extension.
  */
-export function membersOf(docs: DocumentSet, start: Node): ReadonlyArray<readonly [string, Node]> {
+export function membersOf(docs: DocumentSet, start: Node, extensions: 'skip' | 'keep'): ReadonlyArray<readonly [string, Node]> {
   if (start.value === undefined) return []
   const node = docs.deref(start)
   const value = objectAt(docs, node)
-  return Object.keys(value)
-    .filter((key) => !key.startsWith('x-'))
-    .map((key) => [key, docs.child(node, key)] as const)
+  const members: Array<readonly [string, Node]> = []
+  for (const key in value) if (extensions === 'keep' || !key.startsWith('x-')) members.push([key, docs.child(node, key)])
+  return members
 }
 
 /** The element nodes of an optional array (which may be a `$ref`). */

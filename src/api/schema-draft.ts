@@ -154,8 +154,15 @@ export function typeSet(types: ReadonlyArray<JsonType>): ReadonlySet<JsonType> {
   return set
 }
 
+const withNullSets = new Map<ReadonlySet<JsonType>, ReadonlySet<JsonType>>()
+
 /** Adds `null` to the allowed types; `undefined` (any type) already allows it. */
 export function withNull(types: ReadonlySet<JsonType> | undefined): ReadonlySet<JsonType> | undefined {
   if (types === undefined || types.has('null')) return types
-  return typeSet([...types, 'null'])
+  let nullable = withNullSets.get(types)
+  if (nullable === undefined) {
+    nullable = typeSet([...types, 'null'])
+    withNullSets.set(types, nullable)
+  }
+  return nullable
 }

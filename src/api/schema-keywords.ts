@@ -208,37 +208,43 @@ function readTypes(docs: DocumentSet, node: Node, type: unknown, version: string
 
 const plainBounds = ['maxLength', 'minLength', 'maxItems', 'minItems', 'maxProperties', 'minProperties', 'multipleOf'] as const
 
-/** The numeric keywords, checked, in one fixed order; 2.0/3.0 boolean exclusive flags become 3.1 numeric bounds. */
+/**
+ * The numeric keywords, checked, in one fixed order; 2.0/3.0 boolean exclusive flags become 3.1
+ * numeric bounds. Index loops and no closure: this runs for a third of Stripe's schemas.
+ */
 function readBounds(docs: DocumentSet, node: Node, limits: Limits): Partial<Record<BoundKeyword, number>> {
   const bounds: Partial<Record<BoundKeyword, number>> = {}
-  const number = (key: keyof Limits): number | undefined => {
-    const n = limits[key]
-    if (n === undefined) return undefined
-    if (typeof n !== 'number') throw docs.error(docs.child(node, key), 'must be a number')
-    return n
+  for (let i = 0; i < plainBounds.length; i++) {
+    const key = plainBounds[i] as (typeof plainBounds)[number]
+    if (limits[key] !== undefined) bounds[key] = checkedNumber(docs, node, key, limits[key])
   }
-  for (const key of plainBounds) {
-    const n = number(key)
-    if (n !== undefined) bounds[key] = n
-  }
-  for (const [bound, exclusive] of exclusivePairs) {
-    const limit = number(bound)
-    const flag = limits[exclusive]
-    if (typeof flag === 'boolean') {
-      if (limit !== undefined) bounds[flag ? exclusive : bound] = limit // 2.0/3.0: a flag on the limit
-    } else {
-      if (limit !== undefined) bounds[bound] = limit
-      const exclusiveLimit = number(exclusive)
-      if (exclusiveLimit !== undefined) bounds[exclusive] = exclusiveLimit
-    }
-  }
+  readLimit(docs, node, bounds, 'minimum', 'exclusiveMinimum', limits.minimum, limits.exclusiveMinimum)
+  readLimit(docs, node, bounds, 'maximum', 'exclusiveMaximum', limits.maximum, limits.exclusiveMaximum)
   return bounds
 }
 
-const exclusivePairs = [
-  ['minimum', 'exclusiveMinimum'],
-  ['maximum', 'exclusiveMaximum'],
-] as const
+function readLimit(
+  docs: DocumentSet,
+  node: Node,
+  bounds: Partial<Record<BoundKeyword, number>>,
+  bound: 'minimum' | 'maximum',
+  exclusive: 'exclusiveMinimum' | 'exclusiveMaximum',
+  limit: unknown,
+  exclusiveValue: unknown,
+): void {
+  if (typeof exclusiveValue === 'boolean') {
+    // 2.0/3.0: a flag on the limit
+    if (limit !== undefined) bounds[exclusiveValue ? exclusive : bound] = checkedNumber(docs, node, bound, limit)
+    return
+  }
+  if (limit !== undefined) bounds[bound] = checkedNumber(docs, node, bound, limit)
+  if (exclusiveValue !== undefined) bounds[exclusive] = checkedNumber(docs, node, exclusive, exclusiveValue)
+}
+
+function checkedNumber(docs: DocumentSet, node: Node, key: string, value: unknown): number {
+  if (typeof value !== 'number') throw docs.error(docs.child(node, key), 'must be a number')
+  return value
+}
 
 function readDiscriminator(docs: DocumentSet, node: Node): SchemaDraft['discriminator'] {
   const value = node.value

@@ -1,5 +1,5 @@
 import type { SourceRef } from '../core/source-ref.js'
-import { buildHeaders, defaultStyle, parameterIn, parameterKey, type PartsContext } from './build-parts.js'
+import { buildHeaders, defaultStyle, noEntries, parameterIn, parameterKey, type PartsContext } from './build-parts.js'
 import type { Node } from './document-set.js'
 import type { Header, MediaType, Parameter, ParameterIn, RequestBody, Response, Schema } from './model.js'
 import { flag, objectAt, requiredText, strings, text } from './node-checks.js'
@@ -132,7 +132,7 @@ export function buildSwaggerResponse(
   requiredText(docs, node, 'description')
   const schemaNode = docs.child(node, 'schema')
   const content =
-    schemaNode.value === undefined ? new Map<string, MediaType>() : mediaTypes(produces, schemas.build(schemaNode), docs.sourceRef(schemaNode))
+    schemaNode.value === undefined ? noEntries : mediaTypes(produces, schemas.build(schemaNode), docs.sourceRef(schemaNode))
   const header = (entry: Node, name: string): Header => {
     objectAt(docs, entry)
     requiredText(docs, entry, 'type')

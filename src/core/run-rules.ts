@@ -9,7 +9,10 @@ export interface RunOptions {
   readonly locate?: Locate
 }
 
-type AnyRule = Rule<ChangeKind>
+/** Any rule of either area: `check` is only ever called with a change of a kind the rule is on. */
+type AnyRule = Omit<Rule<ChangeKind>, 'check'> & {
+  check(change: never, report: (finding: Report) => void, context: RuleContext): void
+}
 
 function indexRules(rules: ReadonlyArray<AnyRule>): Map<string, AnyRule[]> {
   const byKind = new Map<string, AnyRule[]>()
@@ -25,8 +28,11 @@ function indexRules(rules: ReadonlyArray<AnyRule>): Map<string, AnyRule[]> {
 
 /**
  * Runs every rule subscribed to each change's kind and direction, and returns the findings in
- * the stable order. The same rule reporting the same place for the same operation twice (a shared
- * schema reached along two paths) gives one finding.
+ * the stable order. The same rule reporting the same message at the same place for the same
+ * operation twice (a shared schema reached along two paths that read alike, such as one body schema
+ * under two media types) gives one finding. Two facts at one place stay two findings: the enum
+ * values `saml` and `captcha` added to one enum, or one shared schema's change seen in the
+ * responses 200 and 400.
  */
 export function runRules(
   changes: ReadonlyArray<AnyChange>,
@@ -41,7 +47,7 @@ export function runRules(
       if (rule.direction !== change.direction) continue
       const report = (r: Report): void => {
         const operation = r.operation ?? ('operation' in change ? change.operation : undefined)
-        const key = [rule.id, operation, r.object, r.at.file, r.at.pointer, r.at.line, r.at.column, r.at.revision].join('\u0000')
+        const key = [rule.id, operation, r.message, r.object, r.at.file, r.at.pointer, r.at.line, r.at.column, r.at.revision].join('\u0000')
         if (seen.has(key)) return
         seen.add(key)
         const place = r.at.line === undefined ? options.locate?.(r.at) : undefined

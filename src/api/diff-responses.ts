@@ -17,7 +17,7 @@ function diffHeaders(context: OperationContext, status: string, before: Response
       if (a.required !== b.required) out.push({ ...base, kind: 'header-required-changed', at: b.ref, before: a, after: b })
       addSchemaChanges(
         context,
-        { direction: 'response', subject: { kind: 'header', name }, status },
+        { direction: 'response', subject: { kind: 'header', name: b.name }, status },
         { before: a.schema, after: b.schema, beforeRef: a.ref, afterRef: b.ref },
       )
     }

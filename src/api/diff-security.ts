@@ -59,7 +59,7 @@ export function diffSecurity(context: OperationContext, before: Operation, after
   const newAlternatives = after.security ?? anonymous
   const held = oldAlternatives.map((requirement) => byMeaning(context.before, requirement))
   const wanted = newAlternatives.map((requirement) => byMeaning(context.after, requirement))
-  const base = { operation, label, direction: 'none', at: after.ref } as const
+  const base = { operation, label, direction: 'none', at: after.securityRef ?? after.ref } as const
   oldAlternatives.forEach((requirement, i) => {
     const credentials = held[i] as Needs
     if (wanted.some((alternative) => meets(credentials, alternative))) return

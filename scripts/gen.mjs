@@ -38,7 +38,7 @@ for (const area of ['api', 'db']) {
   write(join(dir, 'index.ts'), lines.join('\n'))
 }
 
-if (!check) execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' })
+if (!check) execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' }) // tsc and the bundle: bin/ runs the newer of the two
 const { allRules } = await import(pathToFileURL(join(root, 'dist/src/core/registry.js')).href)
 const { renderRuleDoc } = await import(pathToFileURL(join(root, 'dist/src/core/rule-docs.js')).href)
 const { readRuleExamples } = await import(pathToFileURL(join(root, 'dist/src/core/rule-examples.js')).href)

@@ -1,33 +1,17 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { captureOutput, scratchDir } from '../../test/helpers/cli-harness.js'
 import { main } from './main.js'
 
-const dir = mkdtempSync(join(tmpdir(), 'rollsafe-db-cli-'))
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
+const { dir, file } = scratchDir('rollsafe-db-cli-')
 
-function file(name: string, text: string): string {
-  const path = join(dir, name)
-  writeFileSync(path, text)
-  return path
-}
-
-let stderr = ''
-let stdout = ''
-beforeEach(() => {
-  stderr = ''
-  stdout = ''
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true))
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true))
-})
-afterEach(() => vi.restoreAllMocks())
+const io = captureOutput()
 
 const schema = file('schema.sql', 'create table users (id bigint primary key, email text not null, name text);\n')
 // Only the compatibility rules these cases are about: other rules (timeouts, practices) may join the catalogue.
 const watched = new Set(['column-dropped', 'column-renamed'])
 const rules = () =>
-  (JSON.parse(stdout) as { findings: Array<{ rule: string; location: { line: number } }> }).findings
+  (JSON.parse(io.stdout) as { findings: Array<{ rule: string; location: { line: number } }> }).findings
     .filter((f) => watched.has(f.rule))
     .map((f) => `${f.rule}:${f.location.line}`)
 
@@ -54,13 +38,13 @@ describe('rollsafe db', () => {
   it('prints a syntax error as file:line:col, exit 2, no stack', async () => {
     const migration = file('bad.sql', 'alter table users\n  add colum x int;\n')
     expect(await main(['db', migration])).toBe(2)
-    expect(stderr).toBe(`rollsafe: ${migration}:2:15: syntax error: syntax error at or near "int"\n`)
+    expect(io.stderr).toBe(`rollsafe: ${migration}:2:15: syntax error: syntax error at or near "int"\n`)
   })
 
   it('names a template placeholder and fills it with --var', async () => {
     const migration = file('tpl.sql', 'create table {{ index .Options "Namespace" }}.audit (id int);\n')
     expect(await main(['db', migration])).toBe(2)
-    expect(stderr).toMatch(/tpl\.sql:1:14: template placeholder .* pass --var Namespace=VALUE\n$/)
+    expect(io.stderr).toMatch(/tpl\.sql:1:14: template placeholder .* pass --var Namespace=VALUE\n$/)
     expect(await main(['db', migration, '--var', 'Namespace=auth', '--format', 'json', '--fail-on', 'never'])).toBe(0)
   })
 
@@ -68,7 +52,7 @@ describe('rollsafe db', () => {
     const v2 = file('v2.sql', 'create table users (id bigint primary key, email text not null, full_name text);\n')
     expect(await main(['db', '--from', schema, '--to', v2, '--format', 'json'])).toBe(1)
     expect(rules()).toEqual(['column-dropped:1'])
-    stdout = ''
+    io.stdout = ''
     expect(await main(['db', '--from', schema, '--to', v2, '--rename', 'users.name=full_name', '--format', 'json'])).toBe(1)
     expect(rules()).toEqual(['column-renamed:1'])
   })
@@ -77,6 +61,6 @@ describe('rollsafe db', () => {
     expect(await main(['db'])).toBe(2)
     expect(await main(['db', '--from', schema])).toBe(2)
     expect(await main(['db', schema, '--pg-version', 'eleven'])).toBe(2)
-    expect(stderr).toMatch(/--pg-version takes a PostgreSQL major version/)
+    expect(io.stderr).toMatch(/--pg-version takes a PostgreSQL major version/)
   })
 })

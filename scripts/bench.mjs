@@ -146,12 +146,25 @@ function sideBySide(commands) {
   return samples.map((s) => ({ min: Math.min(...s.map((x) => x.ms)), median: median(s.map((x) => x.ms)), cpu: median(s.map((x) => x.cpu)), last: s[s.length - 1] }))
 }
 
+/**
+ * squawk-cli@2.66.0, installed once into .cache/squawk (not a devDependency: the registry serves its
+ * binary for this platform only, and a lock file without the others makes `npm ci` refuse).
+ */
+function installSquawk() {
+  const prefix = join(cache, 'squawk')
+  const shim = join(prefix, 'node_modules', '.bin', 'squawk')
+  if (!existsSync(shim)) {
+    mkdirSync(prefix, { recursive: true })
+    const args = ['install', '--prefix', prefix, '--no-package-lock', '--no-save', '--no-audit', '--no-fund', 'squawk-cli@2.66.0']
+    spawnSync('npm', args, { cwd: prefix, stdio: 'ignore' })
+  }
+  const binary = join(prefix, 'node_modules', '@squawk-cli', `${process.platform}-${process.arch}`, 'bin', 'squawk')
+  return { shim, binary }
+}
+
 function benchDb() {
-  const shim = join(root, 'node_modules', '.bin', 'squawk')
-  const binaryDir = join(root, 'node_modules', '@squawk-cli')
-  const platform = existsSync(binaryDir) ? readdirSync(binaryDir)[0] : undefined
-  const binary = platform && join(binaryDir, platform, 'bin', 'squawk')
-  if (!existsSync(shim) || !binary || !existsSync(binary)) return console.warn('bench: squawk-cli is not installed (npm install); db bench skipped')
+  const { shim, binary } = installSquawk()
+  if (!existsSync(shim) || !existsSync(binary)) return console.warn('bench: could not install squawk-cli@2.66.0 into .cache/squawk; db bench skipped')
   const sets = existsSync(join(corpus, 'migrations')) ? readdirSync(join(corpus, 'migrations')).sort() : []
   if (sets.length === 0) return console.warn('bench: ../shared/corpus/migrations is absent; db bench skipped')
   console.log(`\n## rollsafe db (static) vs squawk — same .sql files, one process per set, ${runs} alternating runs, wall ms (min / median), CPU ms\n`)

@@ -101,7 +101,10 @@ export class TransactionTracker {
     }
     // Transaction control itself is not a statement that runs inside the transaction.
     this.transactionOf[index] = this.mode === 'none' || control !== undefined ? 0 : this.transactionId
-    if (setting !== undefined) (setting.local ? this.local : this.session).set(setting.name, setting.value)
+    // SET LOCAL outside a transaction block lasts only for its own statement: PostgreSQL warns and forgets it.
+    if (setting !== undefined && !(setting.local && this.mode === 'none')) {
+      ;(setting.local ? this.local : this.session).set(setting.name, setting.value)
+    }
     if (this.mode !== 'none' && control === undefined) {
       this.position++
       for (const lock of locks) {

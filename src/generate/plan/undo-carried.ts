@@ -39,6 +39,10 @@ function undoOne(change: DbChange): string | undefined {
     }
     case 'index-created':
       return `DROP INDEX ${change.concurrently ? 'CONCURRENTLY ' : ''}IF EXISTS ${qualified(change.index.name)};`
+    case 'type-renamed': {
+      const to = splitKey(change.to)
+      return `ALTER TYPE ${qualified(to)} RENAME TO ${ident(splitKey(change.from).name)};`
+    }
     case 'type-created':
       return `DROP TYPE IF EXISTS ${qualified(change.type.name)};`
     case 'view-created':
@@ -52,6 +56,12 @@ function undoOne(change: DbChange): string | undefined {
       const { table, column } = columnParts(change.object)
       const before = change.column?.default
       if (before === undefined) return `ALTER TABLE ${table} ALTER COLUMN ${column} DROP DEFAULT;`
+      return before.text.includes('…') ? undefined : `ALTER TABLE ${table} ALTER COLUMN ${column} SET DEFAULT ${before.text};`
+    }
+    case 'column-default-dropped': {
+      const { table, column } = columnParts(change.object)
+      const before = change.column?.default
+      if (before === undefined) return ''
       return before.text.includes('…') ? undefined : `ALTER TABLE ${table} ALTER COLUMN ${column} SET DEFAULT ${before.text};`
     }
     case 'column-drop-not-null': {

@@ -128,7 +128,10 @@ export const addConstraintPlan: PlanBuilder<'constraint-added'> = (context) => {
   const column = constraint.columns[0]
   const hints = seedReference && column !== undefined ? [{ table: table.key, column, references: seedReference }] : []
   const a: ProbeTable = { table, schema: context.a, key, hints }
-  const values = (): Record<string, string> => (seedReference && column !== undefined ? { [column]: valueFor(a, column) } : {})
+  // A's statements only name columns A knows (the constraint may be on a column this migration adds).
+  const bTable: ProbeTable = { ...a, table: context.b.tables.get(table.key) ?? table, schema: context.b }
+  const values = (probe: ProbeTable): Record<string, string> =>
+    seedReference && column !== undefined && probe.table.columns.some((c) => c.name === column) ? { [column]: valueFor(probe, column) } : {}
   const plan: Plan = {
     kind: 'add-constraint',
     title: `add ${constraint.type.replace('-', ' ')} \`${name}\` to \`${table.key}\``,
@@ -144,9 +147,9 @@ export const addConstraintPlan: PlanBuilder<'constraint-added'> = (context) => {
     probes: {
       table: table.key,
       key,
-      a: [insertProbe(a, values()), selectProbe(a, [])],
-      b: [insertProbe(a, values())],
-      final: [insertProbe(a, values())],
+      a: [insertProbe(a, values(a)), selectProbe(a, [])],
+      b: [insertProbe(bTable, values(bTable))],
+      final: [insertProbe(bTable, values(bTable))],
     },
     seeds: hints,
   }

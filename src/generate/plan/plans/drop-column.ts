@@ -35,6 +35,14 @@ export function dropColumnContract(context: Pick<PlanContext, 'a' | 'options'>, 
   }
 }
 
+/** The migration adds a column of the same name after dropping it (Prisma's way to change a type). */
+function addedAgain(context: PlanContext<'column-dropped'>): boolean {
+  return context.file.some(
+    ({ statement, changes }) =>
+      statement.index >= context.change.statement.index && changes.some((c) => c.kind === 'column-added' && c.object === context.change.object),
+  )
+}
+
 /**
  * `ALTER TABLE t DROP COLUMN c` as expand/contract: first make sure B's inserts, which leave c
  * out, work while A still reads it (drop NOT NULL when c has no default); drop c only once no
@@ -51,6 +59,9 @@ export const dropColumnPlan: PlanBuilder<'column-dropped'> = (context) => {
   if (column === undefined) return { unsupported: `rollsafe does not know column \`${change.object}\`` }
   const key = batchKey(table)
   if (key === undefined || key.includes(name)) return { unsupported: `\`${change.object}\` is (part of) the key that identifies rows of \`${table.key}\`` }
+  if (addedAgain(context)) {
+    return { unsupported: `\`${change.object}\` is dropped and added again by this migration: A and B need the column under one name with two meanings; rename the new one, or change the type in place` }
+  }
   const target = qualified(table.name)
   const relax = column.notNull && !fillsItself(column)
   const helper = objectName(table.name.name, name, 'not_null')

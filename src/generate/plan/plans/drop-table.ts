@@ -15,6 +15,9 @@ export const dropTablePlan: PlanBuilder<'table-dropped'> = (context) => {
   const { change } = context
   const table = tableOfA(context, change.object)
   if (typeof table === 'string') return { unsupported: table }
+  if (context.file.some(({ statement, changes }) => statement.index > change.statement.index && changes.some((c) => c.kind === 'table-created' && c.object === change.object))) {
+    return { unsupported: `\`${change.object}\` is dropped and created again by this migration: A and B would need two tables under one name` }
+  }
   const target = qualified(table.name)
   const parkedName = objectName(table.name.name, 'rollsafe_dropped')
   const parked = `${ident(table.name.schema)}.${ident(parkedName)}`

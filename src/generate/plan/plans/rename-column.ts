@@ -32,8 +32,9 @@ export const renameColumnPlan: PlanBuilder<'column-renamed'> = (context) => {
   const target = qualified(table.name)
   const sync = syncTrigger({ table, oldColumn: oldName, targets: [{ column: newName, up: `NEW.${ident(oldName)}` }], down: `NEW.${ident(newName)}` })
   const pending = `${ident(newName)} IS DISTINCT FROM ${ident(oldName)}`
-  const indexes = copyIndexes(context.a, table, oldName, newName, options)
-  const notNull = column.notNull ? notNullHelper(table, newName) : undefined
+  const indexes = copyIndexes(context.a, context.b, table, oldName, newName, options)
+  // NOT NULL as the migration leaves the column (it may drop NOT NULL in the same file).
+  const notNull = (context.b.tables.get(table.key)?.columns.find((c) => c.name === newName) ?? column).notNull ? notNullHelper(table, newName) : undefined
   const incoming = referencingKeys(context.a, table, oldName)
   const outgoing = constraintsOn(table, oldName, 'foreign-key')
   const checks = constraintsOn(table, oldName, 'check').filter((c) => c.notNullColumn !== oldName)

@@ -9,7 +9,7 @@ import { phaseKinds, type Plan } from '../plan.js'
 import { ident, qualified, splitKey } from '../sql.js'
 import { runProbes, type Touched } from './probe-runner.js'
 import { runScript, ScriptError } from './run-script.js'
-import { seedStatements } from './seed-rows.js'
+import { seedRows } from './seed-rows.js'
 import { differences, rowsAsSeenBy, schemaSnapshot, shapeDifferences } from './snapshot.js'
 
 export interface VerifyCheck {
@@ -65,12 +65,12 @@ class StepRecorder {
     this.checks.push({ what, ok, ...(detail === undefined ? {} : { detail }) })
     if (!ok) throw new Failed(what)
   }
-  async run(what: string, action: () => Promise<unknown>): Promise<void> {
+  async run(what: string, action: () => Promise<unknown>, hint?: string): Promise<void> {
     try {
       await action()
     } catch (error) {
       const detail = error instanceof ScriptError ? error.message : sqlErrorInfo(error).message.split('\n')[0]
-      this.expect(what, false, detail)
+      this.expect(what, false, hint === undefined ? detail : `${detail}\n${hint}`)
     }
     this.checks.push({ what, ok: true })
   }
@@ -140,13 +140,16 @@ export async function verifyPlan(session: SqlSession, built: BuiltPlan, target: 
     steps.push({ name, ok, checks: step.checks })
     return ok
   }
+  // Before any phase ran, a failing probe is rollsafe's own: its rows or statements do not fit the schema.
+  const setUpHint = "(before any phase: rollsafe's generated rows or statements do not fit this schema; --seed FILE gives your own rows)"
+  let settingUp = true
   const probe = async (step: StepRecorder, version: 'A' | 'B' | 'final', phaseKind?: string): Promise<void> => {
     const touched: Touched[] = []
     for (const plan of target.plans) {
       const list = version === 'A' ? plan.probes.a : version === 'B' ? plan.probes.b : plan.probes.final
       await step.run(`${version === 'final' ? 'B, at the end,' : version} writes and reads ${plan.probes.table} (${plan.kind})`, async () => {
         touched.push(...(await runProbes(session, plan, list, () => ++counter)))
-      })
+      }, settingUp ? setUpHint : undefined)
     }
     if (version === 'final' || phaseKind === undefined) return
     for (const plan of target.plans) {
@@ -177,11 +180,16 @@ export async function verifyPlan(session: SqlSession, built: BuiltPlan, target: 
   const ready = await record('set-up: version A with rows', async (step) => {
     await step.run('reset the scratch database', () => resetScratch(session))
     await step.run(`apply version A's schema (${built.setup.map((f) => f.path).join(', ') || 'nothing'})`, () => applyMigrations(session, built.setup, built.vars))
-    const seeds = options.seed ?? seedStatements(built.a, aTables, target.plans.flatMap((p) => p.seeds), options.rows ?? 24).join('\n')
-    await step.run(options.seed ? 'seed rows (--seed)' : 'seed rows', () => runScript(session, seeds, 'seed.sql'))
+    const seeds = seedRows(built.a, aTables, target.plans.flatMap((p) => p.seeds), options.rows ?? 24)
+    await step.run(options.seed ? 'seed rows (--seed)' : 'seed rows', () => runScript(session, options.seed ?? seeds.sql, 'seed.sql'), options.seed ? undefined : setUpHint)
+    for (const table of seeds.tables) {
+      const [row] = await session.exec(`SELECT count(*)::int AS n FROM ${qualified(table.name)}`)
+      step.expect(`${table.key} has rows`, Number(row?.['n']) > 0, `every generated row broke a constraint of ${table.key}: seed it with --seed FILE`)
+    }
     await probe(step, 'A')
     initial = await schemaSnapshot(session)
   })
+  settingUp = false
   if (!ready) return { title: target.title, engine: session.engine, ok: false, steps }
 
   const reversible = target.phases.filter((p) => p.rollbackFile !== undefined)

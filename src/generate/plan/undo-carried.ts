@@ -1,4 +1,5 @@
 import type { DbChange } from '../../db/change.js'
+import { typeSql } from './sample-values.js'
 import { ident, qualified, splitKey } from './sql.js'
 
 /**
@@ -63,6 +64,12 @@ function undoOne(change: DbChange): string | undefined {
       const before = change.column?.default
       if (before === undefined) return ''
       return before.text.includes('…') ? undefined : `ALTER TABLE ${table} ALTER COLUMN ${column} SET DEFAULT ${before.text};`
+    }
+    case 'column-type-changed': {
+      // A widening the migration makes in place (varchar(32) → text); going back reads every row.
+      if (change.from === undefined) return undefined
+      const { table, column } = columnParts(change.object)
+      return `ALTER TABLE ${table} ALTER COLUMN ${column} TYPE ${typeSql(change.from)};`
     }
     case 'column-drop-not-null': {
       const { table, column } = columnParts(change.object)

@@ -154,10 +154,10 @@ function benchDb() {
   if (!existsSync(shim) || !binary || !existsSync(binary)) return console.warn('bench: squawk-cli is not installed (npm install); db bench skipped')
   const sets = existsSync(join(corpus, 'migrations')) ? readdirSync(join(corpus, 'migrations')).sort() : []
   if (sets.length === 0) return console.warn('bench: ../shared/corpus/migrations is absent; db bench skipped')
-  console.log(`\n## rollsafe db (static) vs squawk — same .sql files, one process per set, ${runs} alternating runs, wall ms (min / median), CPU ms\n`)
-  console.log('| set | files | rollsafe | rollsafe CPU | squawk (npm bin) | squawk (native binary) | squawk npm / rollsafe |')
-  console.log('|---|---|---|---|---|---|---|')
-  const total = { ours: 0, shim: 0, native: 0 }
+  console.log(`\n## rollsafe db (static) vs squawk — same .sql files, one process per set, ${runs} alternating runs, wall ms (min / median) and user+system CPU ms (median)\n`)
+  console.log('| set | files | rollsafe | CPU | squawk (npm bin) | CPU | squawk (native binary) | CPU | squawk npm / rollsafe (wall) |')
+  console.log('|---|---|---|---|---|---|---|---|---|')
+  const total = { ours: 0, shim: 0, native: 0, oursCpu: 0, shimCpu: 0, nativeCpu: 0 }
   for (const set of sets.filter((s) => only.length === 0 || only.includes(s))) {
     const files = migrationSetFiles(set)
     const [ours, viaNpm, native] = sideBySide([
@@ -169,10 +169,13 @@ function benchDb() {
     total.ours += ours.median
     total.shim += viaNpm.median
     total.native += native.median
+    total.oursCpu += ours.cpu
+    total.shimCpu += viaNpm.cpu
+    total.nativeCpu += native.cpu
     const cell = (r) => `${fmt(r.min)} / ${fmt(r.median)}`
-    console.log(`| ${set} | ${files.length} | ${cell(ours)} | ${fmt(ours.cpu)} | ${cell(viaNpm)} | ${cell(native)} | ${fmt(viaNpm.median / ours.median, 2)} |`)
+    console.log(`| ${set} | ${files.length} | ${cell(ours)} | ${fmt(ours.cpu)} | ${cell(viaNpm)} | ${fmt(viaNpm.cpu)} | ${cell(native)} | ${fmt(native.cpu)} | ${fmt(viaNpm.median / ours.median, 2)} |`)
   }
-  console.log(`| **total (medians)** | | ${fmt(total.ours)} | | ${fmt(total.shim)} | ${fmt(total.native)} | ${fmt(total.shim / total.ours, 2)} (vs native: ${fmt(total.native / total.ours, 2)}) |`)
+  console.log(`| **total (medians)** | | ${fmt(total.ours)} | ${fmt(total.oursCpu)} | ${fmt(total.shim)} | ${fmt(total.shimCpu)} | ${fmt(total.native)} | ${fmt(total.nativeCpu)} | ${fmt(total.shim / total.ours, 2)} (vs native: ${fmt(total.native / total.ours, 2)}) |`)
 }
 
 if (!existsSync(join(root, 'dist', 'src', 'cli', 'main.js'))) {

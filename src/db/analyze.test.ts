@@ -183,3 +183,16 @@ describe('static replay: settings', () => {
     expect(added).toEqual([undefined, '1s', undefined])
   })
 })
+
+describe('static replay: template placeholders', () => {
+  it('leaves {{ … }} in a string alone when the file parses as written', () => {
+    const { changes } = run("insert into users (email) values ('Hello {{ .Name }}');")
+    expect(changes.some((c) => c.kind === 'data-modified')).toBe(true)
+  })
+
+  it('reports a placeholder the SQL needs, at its place', () => {
+    expect(() => run('create table {{ index .Options "Namespace" }}.t (id int);')).toThrow(
+      'm.sql:1:14: template placeholder `{{ index .Options "Namespace" }}`: pass --var Namespace=VALUE',
+    )
+  })
+})

@@ -2,7 +2,7 @@
 // Regenerates what must never be kept by hand: rules/<area>/index.ts (sorted) and, after a build,
 // docs/rules/<id>.md. `node scripts/gen.mjs --check` exits 1 when anything is stale.
 import { execFileSync } from 'node:child_process'
-import { readdirSync, readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync, existsSync, mkdirSync, unlinkSync } from 'node:fs'
 import { join, dirname } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
@@ -44,6 +44,14 @@ const { renderRuleDoc } = await import(pathToFileURL(join(root, 'dist/src/core/r
 const { readRuleExamples } = await import(pathToFileURL(join(root, 'dist/src/core/rule-examples.js')).href)
 for (const rule of allRules) {
   write(join(root, 'docs/rules', `${rule.id}.md`), renderRuleDoc(rule, readRuleExamples(root, rule)))
+}
+// A page whose rule is gone (or renamed: the old id lives on as an alias) would mislead readers.
+const docsDir = join(root, 'docs/rules')
+const ids = new Set(allRules.map((rule) => rule.id))
+for (const page of existsSync(docsDir) ? readdirSync(docsDir) : []) {
+  if (!page.endsWith('.md') || ids.has(page.slice(0, -3))) continue
+  if (check) stale.push(join(docsDir, page))
+  else unlinkSync(join(docsDir, page))
 }
 if (check && stale.length > 0) {
   console.error(`stale generated files (run npm run gen):\n${stale.join('\n')}`)

@@ -6,6 +6,7 @@ export const rule = defineRule({
   area: 'db',
   direction: 'none',
   severity: 'info',
+  optIn: true,
   on: ['statement'],
   summary: 'A DDL statement names a table without its schema (opt-in style: `public.users`, not `users`).',
   why:

@@ -33,7 +33,13 @@ interface ChangeBase {
   readonly operation: string
   /** `GET /pets/{petId}`, as written in B (in A for removals). */
   readonly label: string
-  /** In B's document, or A's for things that B no longer has. */
+  /**
+   * In B's document, or A's for things that B no longer has (removed operation, parameter, status,
+   * media type, header, property, branch). Schema changes point at the changed schema itself (the
+   * property's schema for property changes); a property or branch that is a `$ref` to a named
+   * component points at its declaration in the holding object, since the component is shared.
+   * A round-trip mismatch points at the schema B returns.
+   */
   readonly at: SourceRef
 }
 
@@ -49,10 +55,16 @@ interface SchemaLevel extends ChangeBase {
   readonly status?: string
   /**
    * Property path from the subject's schema to the changed schema: property names, `[]` for array
-   * items, `[0]` for prefixItems, `{}` for additionalProperties, `oneOf[1]` for union branches.
-   * Empty when the change is at the top of the subject's schema.
+   * items, `[0]` for prefixItems, `{}` for additionalProperties, `oneOf[1]` for union branches
+   * (B's index; A's for a removed branch). Empty when the change is at the top of the subject's
+   * schema. Property-level changes (`property-*`) and branch-level ones (`union-branch-*`) end at
+   * the object or union that holds the property or branch; `name`/`branch` says which.
    */
   readonly path: ReadonlyArray<string>
+  /**
+   * The changed schemas in A and B: for keyword changes the schema holding the keyword, for
+   * property- and branch-level changes the object or union holding them.
+   */
   readonly before: Schema
   readonly after: Schema
 }
@@ -116,8 +128,23 @@ export type ApiChange =
       readonly media: MediaType
     })
   // responses
-  | (ChangeBase & { readonly direction: 'response'; readonly kind: 'response-added'; readonly status: string })
-  | (ChangeBase & { readonly direction: 'response'; readonly kind: 'response-removed'; readonly status: string })
+  | (ChangeBase & {
+      readonly direction: 'response'
+      readonly kind: 'response-added' | 'response-removed'
+      readonly status: string
+      /**
+       * The operation's other statuses on the side that has this one (A's for a removal, B's for an
+       * addition), so a rule can tell whether a removed `default` was the only success response.
+       */
+      readonly otherStatuses: ReadonlyArray<string>
+      /**
+       * What still stands for this status on the other side (B's for a removal, A's for an
+       * addition): the range holding a code (`200` → `2XX`), a `default` of the same kind, or for a
+       * removed range B's codes in its class. Empty when nothing does. A covered status is no
+       * status gone or new to clients: the responses are compared with each other instead.
+       */
+      readonly coveredBy: ReadonlyArray<string>
+    })
   // response headers
   | (ChangeBase & {
       readonly direction: 'response'
@@ -142,7 +169,15 @@ export type ApiChange =
     })
   | (SchemaLevel & { readonly kind: 'nullable-changed'; readonly nullable: boolean })
   | (SchemaLevel & { readonly kind: 'format-changed'; readonly effect: Effect })
-  | (SchemaLevel & { readonly kind: 'enum-value-added' | 'enum-value-removed'; readonly value: unknown })
+  | (SchemaLevel & {
+      readonly kind: 'enum-value-added' | 'enum-value-removed'
+      readonly value: unknown
+      /**
+       * The value is listed in `x-extensible-enum`, an open set: clients must expect values it does
+       * not list, so a value B adds there is news, not a value A's clients cannot read.
+       */
+      readonly extensible: boolean
+    })
   /** An enum (or const) appeared where any value of the type was allowed, or went away. */
   | (SchemaLevel & { readonly kind: 'enum-added' | 'enum-removed' })
   | (SchemaLevel & { readonly kind: 'pattern-changed'; readonly effect: Effect })
@@ -155,14 +190,32 @@ export type ApiChange =
     })
   | (SchemaLevel & { readonly kind: 'unique-items-changed'; readonly effect: Effect })
   | (SchemaLevel & {
-      readonly kind: 'property-added' | 'property-removed'
+      readonly kind: 'property-added'
       readonly name: string
-      /** Required on the side that has it. */
+      /** Required in B. */
+      readonly required: boolean
+      readonly property: Schema
+      /**
+       * A's object ruled out properties it did not declare (`additionalProperties: false`) and did
+       * not declare this one: clients of A that decode strictly reject it. False for a property A
+       * declared but kept out of sight (readOnly in requests, writeOnly in responses).
+       */
+      readonly closedBefore: boolean
+    })
+  | (SchemaLevel & {
+      readonly kind: 'property-removed'
+      readonly name: string
+      /** Required in A. */
       readonly required: boolean
       readonly property: Schema
     })
   | (SchemaLevel & { readonly kind: 'property-required-changed'; readonly name: string; readonly required: boolean })
   | (SchemaLevel & { readonly kind: 'additional-properties-changed'; readonly effect: Effect })
+  /**
+   * `value` is B's flag. A request property that became readOnly (a response property that became
+   * writeOnly) is reported here, not as removed; one that stopped being so comes as `property-added`,
+   * since A's clients never sent (never saw) it.
+   */
   | (SchemaLevel & {
       readonly kind: 'read-only-changed' | 'write-only-changed' | 'deprecated-changed'
       readonly value: boolean
@@ -179,7 +232,11 @@ export type ApiChange =
       readonly detail: 'property' | 'mapping-added' | 'mapping-removed' | 'mapping-changed' | 'added' | 'removed'
       readonly value?: string
     })
-  /** A keyword rollsafe cannot compare by meaning (`not`, unmerged `allOf`, `if`/`then`) changed. */
+  /**
+   * A keyword rollsafe cannot compare by meaning changed: `not`, unmerged `allOf`, a tuple's length
+   * (`prefixItems`), or one of the keywords the model keeps as text (`if`, `contains`,
+   * `patternProperties`, `dependentRequired`, `unevaluatedProperties`…: `Schema.opaque`).
+   */
   | (SchemaLevel & { readonly kind: 'schema-uncomparable'; readonly keyword: string })
   /**
    * Mixed versions in one workflow: a value B returns from `readOperation` and the client sends
@@ -191,6 +248,9 @@ export type ApiChange =
       readonly kind: 'roundtrip-mismatch'
       readonly readOperation: string
       readonly writeOperation: string
+      /** The two operations as written: `GET /pets/{petId}` in B, `PUT /pets/{petId}` in A. */
+      readonly readLabel: string
+      readonly writeLabel: string
       readonly inner: SchemaChange
     })
 

@@ -1,5 +1,6 @@
 import type { Finding } from '../core/finding.js'
 import { rulesOf } from '../core/registry.js'
+import type { ChangeKind, Rule } from '../core/rule.js'
 import { runRules } from '../core/run-rules.js'
 import { diffApi } from './diff-api.js'
 import { loadApi, type LoadApiOptions } from './load-api.js'
@@ -7,6 +8,8 @@ import { loadApi, type LoadApiOptions } from './load-api.js'
 export interface CheckApiOptions extends LoadApiOptions {
   /** `YYYY-MM-DD`, for sunset dates. */
   readonly today: string
+  /** The rules to run; every API rule when omitted. */
+  readonly rules?: ReadonlyArray<Rule<ChangeKind>>
 }
 
 /**
@@ -18,7 +21,7 @@ export interface CheckApiOptions extends LoadApiOptions {
 export async function checkApi(oldFile: string, newFile: string, options: CheckApiOptions): Promise<ReadonlyArray<Finding>> {
   const [before, after] = await Promise.all([loadApi(oldFile, options), loadApi(newFile, options)])
   const changes = diffApi(before, after)
-  return runRules(changes, rulesOf('api'), {
+  return runRules(changes, options.rules ?? rulesOf('api'), {
     context: { today: options.today },
     locate: (ref) => after.locate(ref) ?? before.locate(ref),
   })

@@ -58,13 +58,17 @@ export type ParameterIn = 'path' | 'query' | 'header' | 'cookie'
 
 /**
  * `path:0` for the first path parameter (path parameters are matched by position, so a rename is
- * no change), `query:limit`, `header:x-request-id` (header names lower-cased), `cookie:session`.
+ * no change), `query:limit`, `header:x-request-id` (header names lower-cased: HTTP header names are
+ * case-insensitive, so `X-Request-Id` in A and `x-request-id` in B are one parameter),
+ * `cookie:session`.
  */
 export type ParameterKey = string
 
 export interface Parameter {
+  /** For matching; header names lower-cased. */
   readonly key: ParameterKey
   readonly in: ParameterIn
+  /** As written in the document (`X-Request-Id`), for messages; match on `key`. */
   readonly name: string
   readonly required: boolean
   readonly deprecated: boolean
@@ -87,18 +91,23 @@ export interface RequestBody {
 export interface MediaType {
   readonly mediaType: string
   readonly schema?: Schema
+  /**
+   * Where the media type is declared: its `content` entry (3.x), or its `produces`/`consumes` entry
+   * (Swagger 2, the operation's or the document's; the schema or form field for the JSON default).
+   */
   readonly ref: SourceRef
 }
 
 export interface Response {
   readonly status: string
+  /** Keyed by lower-cased name (for matching: header names are case-insensitive); no `Content-Type`. */
   readonly headers: ReadonlyMap<string, Header>
   readonly content: ReadonlyMap<string, MediaType>
   readonly ref: SourceRef
 }
 
 export interface Header {
-  /** Lower-cased. */
+  /** As written in the document (`ETag`), for messages; `Response.headers` is keyed by the lower-cased name. */
   readonly name: string
   readonly required: boolean
   readonly deprecated: boolean
@@ -165,4 +174,32 @@ export interface Schema {
   readonly deprecated: boolean
   readonly hasDefault: boolean
   readonly default?: unknown
+  /**
+   * Keywords the model carries without interpreting them (`if`/`then`/`else`, `contains`,
+   * `minContains`/`maxContains`, `dependentRequired`, `dependentSchemas`, `dependencies`,
+   * `patternProperties`, `propertyNames`, `unevaluatedProperties`/`unevaluatedItems`,
+   * `contentSchema`/`contentMediaType`/`contentEncoding`, `additionalItems`): keyword → the canonical
+   * JSON text of its value (object keys sorted; annotations such as `description`, `example` and
+   * `x-` keys left out of the schemas it holds; nested `$ref`s kept as written, not followed).
+   * Equal texts mean the same constraint; a keyword whose text differs between two versions is a
+   * change rollsafe cannot judge. `undefined` when the schema has none of them.
+   *
+   * @example
+   * schema.opaque?.get('propertyNames') // '{"pattern":"^[a-z]+$"}'
+   */
+  readonly opaque?: ReadonlyMap<string, string>
+  /**
+   * `x-extensible-enum`: the values known today of an open set. Unlike `enum` it does not restrict
+   * the value: clients must accept values not listed, so a new value is not a break.
+   */
+  readonly extensibleEnum?: ReadonlyArray<unknown>
+  /**
+   * On an object schema: property name → the name it had in the previous version, from
+   * `x-rollsafe-renamed-from` written on the property (beside a `$ref` too). Kept on the object, not on
+   * the property's schema, because that schema may be a shared component.
+   *
+   * @example
+   * pet.renamedFrom?.get('title') // 'name'
+   */
+  readonly renamedFrom?: ReadonlyMap<string, string>
 }

@@ -25,7 +25,7 @@ export async function apiCommand(argv: ReadonlyArray<string>): Promise<number> {
   if (positionals.length !== 2) throw new InputError(`rollsafe api takes two files, OLD and NEW\n\n${apiUsage}`)
   const [oldFile, newFile] = positionals as [string, string]
   const options = readCommonOptions(values)
-  const config = readConfig(options.config)
+  const config = await readConfig(options.config)
   const findings = await checkApi(oldFile, newFile, {
     today: today(),
     allowRemoteRefs: Boolean(values['allow-remote-refs']),

@@ -6,7 +6,7 @@ import { sqlSchemaSource } from '../db/schema-source.js'
 import { commonFlags, commonUsage, parseCommand, readCommonOptions } from './common-options.js'
 import { shadowCheckOptions, shadowFlags, shadowUsage } from './db-shadow-flags.js'
 import { finish } from './finish.js'
-import { findConfig } from '../config/find-config.js'
+import { readConfig } from './read-config.js'
 import { today } from './today.js'
 
 export const dbUsage = `rollsafe db MIGRATION... [options]
@@ -68,9 +68,8 @@ export async function dbCommand(argv: ReadonlyArray<string>): Promise<number> {
     return 0
   }
   const options = readCommonOptions(values)
-  // The config loader (ajv, yaml) is only loaded when there is a config: hooks run without one in a blink.
-  const hasConfig = options.config !== undefined || findConfig(process.cwd()) !== undefined
-  const config = hasConfig ? (await import('./read-config.js')).readConfig(options.config) : undefined
+  // readConfig imports the config loader (ajv, yaml) only when there is a config.
+  const config = await readConfig(options.config)
   const analyze = {
     today: today(),
     pgVersion: readPgVersion(values['pg-version'] as string | undefined, config?.postgresVersion),

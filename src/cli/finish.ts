@@ -40,7 +40,7 @@ export function finish(
   options: CommonOptions,
   policy: Policy = defaultPolicy,
 ): number {
-  const result = applyPolicy(findings, policy, today(), resolveRuleId)
+  const result = applyPolicy(findings, policy, today(), resolveRuleId, (id) => findRule(id)?.optIn === true)
   for (const ignore of result.expired) {
     const what = `the ignore of ${ignore.rule} (${ignore.reason}) expired on ${ignore.expires} and no longer applies`
     process.stderr.write(`rollsafe: warning: ${what}\n`)

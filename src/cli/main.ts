@@ -1,12 +1,12 @@
 import { setFlagsFromString } from 'node:v8'
 import { InputError } from '../core/errors.js'
-import { explainCommand, rulesCommand } from './rules-command.js'
 
 const usage = `rollsafe — can version B run next to version A?
 
   rollsafe api OLD NEW            OpenAPI compatibility: is NEW a superset of OLD?
   rollsafe db MIGRATION...        migration safety: additive only, no long locks
   rollsafe plan MIGRATION         expand/contract phases and a runbook for a change A would not survive
+  rollsafe adapter OLD NEW --out DIR   translation layer (TypeScript) keeping OLD's clients working on NEW
   rollsafe rules [api|db]         list the rules
   rollsafe explain RULE           a rule's documentation
 
@@ -21,14 +21,14 @@ type Command = (argv: ReadonlyArray<string>) => Promise<number> | number
 // compiles WebAssembly (commands load lazily, below).
 setFlagsFromString('--liftoff-only')
 
-const commands: Record<string, Command> = {
-  // Commands load on demand: `rollsafe db` in a hook should not pay for the OpenAPI stack and the
-  // config loader (ajv, yaml), nor `rollsafe api` for libpg-query.
-  api: async (argv) => (await import('./api-command.js')).apiCommand(argv),
-  db: async (argv) => (await import('./db-command.js')).dbCommand(argv),
-  plan: async (argv) => (await import('./plan-command.js')).planCommand(argv),
-  rules: rulesCommand,
-  explain: explainCommand,
+/** Each command's module is imported only when it runs: start-up cost is part of the product. */
+const commands: Record<string, () => Promise<Command>> = {
+  adapter: async () => (await import('./adapter-command.js')).adapterCommand,
+  api: async () => (await import('./api-command.js')).apiCommand,
+  db: async () => (await import('./db-command.js')).dbCommand,
+  plan: async () => (await import('./plan-command.js')).planCommand,
+  rules: async () => (await import('./rules-command.js')).rulesCommand,
+  explain: async () => (await import('./rules-command.js')).explainCommand,
 }
 
 /** Runs the CLI and returns the exit code. Bad input prints one line to stderr and returns 2. */
@@ -38,12 +38,13 @@ export async function main(argv: ReadonlyArray<string>): Promise<number> {
     process.stdout.write(usage)
     return name === undefined ? 2 : 0
   }
-  const command = commands[name]
-  if (command === undefined) {
+  const load = commands[name]
+  if (load === undefined) {
     process.stderr.write(`rollsafe: unknown command '${name}'\n\n${usage}`)
     return 2
   }
   try {
+    const command = await load()
     return await command(rest)
   } catch (error) {
     if (error instanceof InputError) {

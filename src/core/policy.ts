@@ -41,13 +41,15 @@ function matches(ignore: Ignore, finding: Finding, resolveId: (id: string) => st
 
 /**
  * Applies severity overrides and ignores. `today` (`YYYY-MM-DD`) decides which ignores expired;
- * `resolveId` maps an alias to the current rule id.
+ * `resolveId` maps an alias to the current rule id; findings of opt-in rules (`isOptIn`) are kept
+ * only when the policy names the rule.
  */
 export function applyPolicy(
   findings: ReadonlyArray<Finding>,
   policy: Policy,
   today: string,
   resolveId: (id: string) => string = (id) => id,
+  isOptIn: (id: string) => boolean = () => false,
 ): PolicyResult {
   const overrides = new Map(Object.entries(policy.severity).map(([id, s]) => [resolveId(id), s] as const))
   const live = policy.ignores.filter((i) => i.expires === undefined || i.expires > today)
@@ -56,7 +58,7 @@ export function applyPolicy(
   const kept: Finding[] = []
   for (const finding of findings) {
     const override = overrides.get(finding.rule)
-    if (override === 'off') continue
+    if (override === 'off' || (override === undefined && isOptIn(finding.rule))) continue
     if (live.some((i) => matches(i, finding, resolveId))) {
       ignored++
       continue

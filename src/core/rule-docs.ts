@@ -15,6 +15,7 @@ export function renderRuleDoc(rule: RuleMeta, examples: ReadonlyArray<RuleExampl
     `- area: ${rule.area}${rule.direction === 'none' ? '' : ` (${rule.direction})`}`,
     `- default severity: ${rule.severity}`,
   ]
+  if (rule.optIn) lines.push('- opt-in: reported only when the config names it (`rules: { ' + rule.id + ': warning }`)')
   if (rule.aliases?.length) lines.push(`- former ids: ${rule.aliases.join(', ')}`)
   lines.push('', '## Why it matters', '', rule.why, '', '## The safe way', '', rule.safe, '')
   if (rule.seeAlso?.length) lines.push('## See also', '', ...rule.seeAlso.map((s) => `- ${s}`), '')

@@ -5,7 +5,21 @@ import type { SourceRef } from './source-ref.js'
 
 export type AnyChange = ApiChange | DbChange
 export type ChangeKind = AnyChange['kind']
-export type ChangeOf<K extends ChangeKind> = Extract<AnyChange, { readonly kind: K }>
+
+/** The changes an area's pipeline produces (kinds may share a name across areas: `enum-value-added`). */
+export type ChangeIn<A extends Area> = A extends 'api' ? ApiChange : DbChange
+
+/**
+ * The change(s) of kind K in area A. Distributes over the union, so a member declared with several
+ * kinds (`'enum-value-added' | 'enum-value-removed'`) is found by either one and narrowed to it.
+ */
+export type ChangeOf<K extends ChangeKind, A extends Area = Area> = NarrowKind<ChangeIn<A>, K>
+
+type NarrowKind<C, K> = C extends { readonly kind: infer CK }
+  ? [Extract<CK, K>] extends [never]
+    ? never
+    : C & { readonly kind: Extract<CK, K> }
+  : never
 
 /** What a rule hands to `report`: the rest (`rule`, `severity`, `area`, `fix`) comes from its metadata. */
 export interface Report {
@@ -44,11 +58,14 @@ export interface RuleMeta {
    * The catalogue test fails when a mirror is missing and no waiver is given.
    */
   readonly symmetryWaiver?: string
+  /** Off unless the config names the rule (`rules: { <id>: warning }`): a house style, not a hazard. */
+  readonly optIn?: boolean
 }
 
-export interface Rule<K extends ChangeKind = ChangeKind> extends RuleMeta {
+export interface Rule<K extends ChangeKind = ChangeKind, A extends Area = Area> extends RuleMeta {
+  readonly area: A
   readonly on: ReadonlyArray<K>
-  check(change: ChangeOf<K>, report: (finding: Report) => void, context: RuleContext): void
+  check(change: ChangeOf<K, A>, report: (finding: Report) => void, context: RuleContext): void
 }
 
 /**
@@ -61,6 +78,6 @@ export interface Rule<K extends ChangeKind = ChangeKind> extends RuleMeta {
  *   check(change, report) { report({ message: '…', at: change.at }) },
  * })
  */
-export function defineRule<K extends ChangeKind>(rule: Rule<K>): Rule<K> {
+export function defineRule<K extends ChangeKind, A extends Area>(rule: Rule<K, A>): Rule<K, A> {
   return Object.freeze(rule)
 }

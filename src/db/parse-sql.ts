@@ -1,4 +1,4 @@
-import { loadModule, parseSync, type Node, type RawStmt } from 'libpg-query'
+import type { Node, RawStmt } from 'libpg-query'
 import { inputError } from '../core/errors.js'
 import type { SourceRef } from '../core/source-ref.js'
 import { nodeType } from './pg-ast.js'
@@ -26,12 +26,31 @@ export interface ParsedFile {
   readonly statements: ReadonlyArray<ParsedStatement>
 }
 
+type PgQuery = typeof import('libpg-query')
+
+let pgQuery: PgQuery | undefined
 let ready: Promise<void> | undefined
 
-/** Loads the WASM parser once; every later call returns the same promise. */
+/**
+ * Loads the WASM parser once; every later call returns the same promise. The module is imported
+ * here, not at the top, so that commands that never parse SQL (`rollsafe api`) do not load it.
+ */
 export function initParser(): Promise<void> {
-  ready ??= loadModule()
+  ready ??= import('libpg-query').then(async (module) => {
+    await module.loadModule()
+    pgQuery = module
+  })
   return ready
+}
+
+function loaded(): PgQuery {
+  if (pgQuery === undefined) throw new Error('initParser() must finish before SQL is parsed or scanned')
+  return pgQuery
+}
+
+/** PostgreSQL's own scanner (call `initParser()` once before): the tokens of a text, names as written. */
+export function scanSql(text: string): ReturnType<PgQuery['scanSync']> {
+  return loaded().scanSync(text)
 }
 
 /** A character offset counted in code points (PostgreSQL's cursor position) as a string index. */
@@ -65,7 +84,7 @@ export function parseSql(file: string, text: string): ParsedFile {
   if (text.trim() === '') return { file, source, statements: [] }
   let raw: ReadonlyArray<RawStmt>
   try {
-    raw = parseSync(text).stmts ?? []
+    raw = loaded().parseSync(text).stmts ?? []
   } catch (error) {
     throw syntaxError(file, text, error)
   }

@@ -1,4 +1,4 @@
-import { scanSync } from 'libpg-query'
+import { scanSql } from './parse-sql.js'
 import { nodeBody, nodeOf, nodeType, stringList } from './pg-ast.js'
 
 const encoder = new TextEncoder()
@@ -29,7 +29,7 @@ function mayHoldLongName(text: string, limit: number): boolean {
 export function longNames(text: string, limit = 63): ReadonlyArray<{ readonly name: string; readonly bytes: number }> {
   if (!mayHoldLongName(text, limit)) return []
   const found = new Map<string, number>()
-  for (const token of scanSync(text).tokens) {
+  for (const token of scanSql(text).tokens) {
     if (token.tokenName !== 'IDENT') continue
     const raw = token.text
     const name = raw.startsWith('"') ? raw.slice(1, -1).replaceAll('""', '"') : raw.toLowerCase()

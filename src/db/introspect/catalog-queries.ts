@@ -1,6 +1,9 @@
 import { sql } from 'kysely'
 import { isExtensionMember, isUserNamespace, jsonRows, userRelationIds, type CatalogDb } from './catalog.js'
 
+// One reader per catalog, each a kysely query over the user's objects (not PostgreSQL's, not an
+// extension's), for introspect-schema.ts to assemble into a SchemaModel.
+
 /** A table, partition, view, materialized view or sequence of the user's. */
 export interface RelationRow {
   readonly id: string

@@ -42,7 +42,7 @@ export function insertProbe(target: ProbeTable, values: Readonly<Record<string, 
     const given = values[name]
     if (given !== undefined) return given
     const column = target.table.columns.find((c) => c.name === name)
-    return column === undefined ? 'NULL' : columnValue(target.table, column, probeNumber, target.schema, target.hints)
+    return column === undefined ? 'NULL' : columnValue(target.table, column, probeNumber, target.schema, target.hints, 1, nameOf(target))
   })
   const row = list.length === 0 ? 'DEFAULT VALUES' : `(${list.map(ident).join(', ')}) VALUES (${sqlValues.join(', ')})`
   const sql = `INSERT INTO ${nameOf(target)} ${row}${returning(target)}`
@@ -71,5 +71,5 @@ export function selectProbe(target: ProbeTable, columns: ReadonlyArray<string>, 
 /** A fresh value for `column`, as the version's table types it. */
 export function valueFor(target: ProbeTable, column: string): string {
   const model = target.table.columns.find((c) => c.name === column)
-  return model === undefined ? 'NULL' : columnValue(target.table, model, probeNumber, target.schema, target.hints)
+  return model === undefined ? 'NULL' : columnValue(target.table, model, probeNumber, target.schema, target.hints, 1, nameOf(target))
 }

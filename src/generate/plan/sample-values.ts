@@ -113,6 +113,8 @@ export function columnValue(
   schema: SchemaModel,
   hints: ReadonlyArray<SeedHint>,
   rows = 1,
+  /** The name the probe writes the table by (a view), for the lookup of unreferenced rows. */
+  tableName = qualified(table.name),
 ): string {
   const reference = referenceOf(table, column.name, hints)
   if (reference !== undefined) {
@@ -120,7 +122,7 @@ export function columnValue(
     const from = target === undefined ? reference.table : qualified(target.name)
     const key = ident(reference.column)
     if (rows > 1) return `(SELECT ${key} FROM ${from} ORDER BY 1 LIMIT 1 OFFSET ((${n}) - 1) % ${rows})`
-    const unused = `NOT EXISTS (SELECT 1 FROM ${qualified(table.name)} AS c WHERE c.${ident(column.name)} = p.${key})`
+    const unused = `NOT EXISTS (SELECT 1 FROM ${tableName} AS c WHERE c.${ident(column.name)} = p.${key})`
     // Any row when every one is referenced already (only a one-to-one key then fails).
     return `coalesce((SELECT p.${key} FROM ${from} AS p WHERE ${unused} ORDER BY 1 LIMIT 1), (SELECT ${key} FROM ${from} ORDER BY 1 LIMIT 1))`
   }

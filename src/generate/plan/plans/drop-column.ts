@@ -28,7 +28,7 @@ export function dropColumnContract(context: Pick<PlanContext, 'a' | 'options'>, 
       ownIndexes.map((i) => unbounded(`DROP INDEX CONCURRENTLY IF EXISTS ${qualified(i.name)};`, context.options)).join('\n\n'),
       transaction([
         ...cleanup,
-        ...incoming.map(({ table: other, constraint }) => `ALTER TABLE ${qualified(other.name)} DROP CONSTRAINT IF EXISTS ${ident(constraint.name)};`),
+        ...incoming.map(({ table: other, constraint }) => `ALTER TABLE IF EXISTS ${qualified(other.name)} DROP CONSTRAINT IF EXISTS ${ident(constraint.name)};`),
         `ALTER TABLE ${target} DROP COLUMN IF EXISTS ${ident(name)};`,
       ]),
     ),

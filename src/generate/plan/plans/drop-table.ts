@@ -56,7 +56,7 @@ export const dropTablePlan: PlanBuilder<'table-dropped'> = (context) => {
         precondition: { check: 'Nothing failed for lack of the table during a quiet period (a day, or a full business cycle). Take a backup.', hint: `pg_dump --table=${parked} …` },
         does: `Drops the parked table${incoming.length ? ' and the foreign keys that reference it' : ''}.`,
         sql: transaction([
-          ...incoming.map(({ table: other, constraint }) => `ALTER TABLE ${qualified(other.name)} DROP CONSTRAINT IF EXISTS ${ident(constraint.name)};`),
+          ...incoming.map(({ table: other, constraint }) => `ALTER TABLE IF EXISTS ${qualified(other.name)} DROP CONSTRAINT IF EXISTS ${ident(constraint.name)};`),
           `DROP TABLE IF EXISTS ${parked};`,
         ]),
       },

@@ -37,7 +37,12 @@ export function renameColumnViewAlternative(context: PlanContext<'column-renamed
   const searchPath = `${ident(schema)}, ${ident(table.name.schema)}`
   const a: ProbeTable = { table, schema: context.a, key, hints: [] }
   // B as this alternative knows it: A's table with the one column renamed (other changes of the migration are not its part).
-  const bTable = { ...table, columns: table.columns.map((c) => (c.name === oldName ? { ...c, name: newName } : c)) }
+  const rename = (columns: ReadonlyArray<string>): ReadonlyArray<string> => columns.map((c) => (c === oldName ? newName : c))
+  const bTable = {
+    ...table,
+    columns: table.columns.map((c) => (c.name === oldName ? { ...c, name: newName } : c)),
+    constraints: table.constraints.map((c) => ({ ...c, columns: rename(c.columns) })),
+  }
   // B names the table unqualified: its search_path finds the view first.
   const b: ProbeTable = { table: bTable, schema: context.b, key, hints: [], name: ident(table.name.name) }
   return {

@@ -121,12 +121,16 @@ export async function verifyPlan(session: SqlSession, built: BuiltPlan, target: 
   let counter = 1000
   const file = (name: string): string => target.files.get(`${target.dir}${name}`) ?? ''
   const aTables = [...new Set(target.plans.map((p) => planTables(p).a))].sort()
-  // Undefined when A's names are gone (a parked table): A is retired then, and the rows to keep are those from before.
-  let lastSeen: string | undefined
-  const aRows = async (): Promise<string | undefined> => {
-    const rows = await Promise.all(aTables.map((key) => rowsAsSeenBy(session, built.a, key))).then(JSON.stringify, () => undefined)
-    lastSeen = rows ?? lastSeen
-    return rows
+  // A's rows, table by table; a table whose name A no longer finds (parked) counts with the rows it last had.
+  const lastSeen = new Map<string, ReadonlyArray<string>>()
+  const aRows = async (): Promise<string> => {
+    const all: Array<ReadonlyArray<string>> = []
+    for (const key of aTables) {
+      const rows = await rowsAsSeenBy(session, built.a, key).catch(() => undefined)
+      if (rows !== undefined) lastSeen.set(key, rows)
+      all.push(rows ?? lastSeen.get(key) ?? [])
+    }
+    return JSON.stringify(all)
   }
   const record = async (name: string, body: (step: StepRecorder) => Promise<void>): Promise<boolean> => {
     const step = new StepRecorder()
@@ -179,7 +183,7 @@ export async function verifyPlan(session: SqlSession, built: BuiltPlan, target: 
   let initial: ReadonlyArray<string> = []
   const ready = await record('set-up: version A with rows', async (step) => {
     await step.run('reset the scratch database', () => resetScratch(session))
-    await step.run(`apply version A's schema (${built.setup.map((f) => f.path).join(', ') || 'nothing'})`, () => applyMigrations(session, built.setup, built.vars))
+    await step.run(`apply version A's schema (${built.setup.length} file${built.setup.length === 1 ? '' : 's'})`, () => applyMigrations(session, built.setup, built.vars))
     const seeds = seedRows(built.a, aTables, target.plans.flatMap((p) => p.seeds), options.rows ?? 24)
     await step.run(options.seed ? 'seed rows (--seed)' : 'seed rows', () => runScript(session, options.seed ?? seeds.sql, 'seed.sql'), options.seed ? undefined : setUpHint)
     for (const table of seeds.tables) {
@@ -198,13 +202,13 @@ export async function verifyPlan(session: SqlSession, built: BuiltPlan, target: 
     const ok = await record(phase.file, async (step) => {
       await gates(step, session, phase, 'precondition')
       const before = await schemaSnapshot(session)
-      await aRows()
+      await aRows() // remembers A's rows before the phase, for a table the phase parks
       await step.run(`run ${phase.file}`, () => runScript(session, file(phase.file), phase.file))
       await gates(step, session, phase, 'gate')
       if (phase.kind === 'contract') return
       await probeState(step, phase)
       if (phase.rollbackFile === undefined) return
-      const rows = (await aRows()) ?? lastSeen
+      const rows = await aRows()
       await step.run(`run ${phase.rollbackFile}`, () => runScript(session, file(phase.rollbackFile ?? ''), phase.rollbackFile ?? ''))
       const changed = differences(before, await schemaSnapshot(session))
       step.expect(`${phase.rollbackFile} restores the schema before ${phase.file}`, changed.length === 0, changed.slice(0, 8).join('\n'))
@@ -215,7 +219,7 @@ export async function verifyPlan(session: SqlSession, built: BuiltPlan, target: 
     if (!ok) break
     if (phase !== lastReversible) continue
     const unwound = await record('roll everything back to version A, then forward again', async (step) => {
-      const rows = (await aRows()) ?? lastSeen
+      const rows = await aRows()
       for (const back of [...reversible].reverse()) {
         await step.run(`run ${back.rollbackFile}`, () => runScript(session, file(back.rollbackFile ?? ''), back.rollbackFile ?? ''))
       }

@@ -1,3 +1,4 @@
+import { introspectSchema } from '../../../db/introspect/introspect-schema.js'
 import { applyMigrations } from '../../../db/shadow/apply-migrations.js'
 import { scratchPrefix } from '../../../db/shadow/scratch-database.js'
 import { sqlErrorInfo, type SqlSession } from '../../../db/shadow/sql-session.js'
@@ -184,7 +185,9 @@ export async function verifyPlan(session: SqlSession, built: BuiltPlan, target: 
   const ready = await record('set-up: version A with rows', async (step) => {
     await step.run('reset the scratch database', () => resetScratch(session))
     await step.run(`apply version A's schema (${built.setup.length} file${built.setup.length === 1 ? '' : 's'})`, () => applyMigrations(session, built.setup, built.vars))
-    const seeds = seedRows(built.a, aTables, target.plans.flatMap((p) => p.seeds), options.rows ?? 24)
+    // Rows fit the schema the database really has (a column a DO block added is in the catalog, not in the static model).
+    const live = (await introspectSchema(session.db)).model
+    const seeds = seedRows(live, aTables, target.plans.flatMap((p) => p.seeds), options.rows ?? 24)
     await step.run(options.seed ? 'seed rows (--seed)' : 'seed rows', () => runScript(session, options.seed ?? seeds.sql, 'seed.sql'), options.seed ? undefined : setUpHint)
     for (const table of seeds.tables) {
       const [row] = await session.exec(`SELECT count(*)::int AS n FROM ${qualified(table.name)}`)

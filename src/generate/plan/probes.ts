@@ -46,7 +46,20 @@ export function insertProbe(target: ProbeTable, values: Readonly<Record<string, 
   })
   const row = list.length === 0 ? 'DEFAULT VALUES' : `(${list.map(ident).join(', ')}) VALUES (${sqlValues.join(', ')})`
   const sql = `INSERT INTO ${nameOf(target)} ${row}${returning(target)}`
-  return searchPath === undefined ? { sql } : { sql, searchPath }
+  const insert = { table: target.table.key, ...(target.name === undefined ? {} : { name: target.name }), values, key: target.key, hints: target.hints }
+  return searchPath === undefined ? { sql, insert } : { sql, searchPath, insert }
+}
+
+/**
+ * The insert written again for the table as a database really has it (the columns it must name may
+ * differ from the static model's, e.g. one a DO block added); other probes as they are.
+ */
+export function probeFor(schema: SchemaModel, probe: Probe): Probe {
+  const spec = probe.insert
+  const table = spec && schema.tables.get(spec.table)
+  if (spec === undefined || table === undefined) return probe
+  const target: ProbeTable = { table, schema, key: spec.key, hints: spec.hints, ...(spec.name === undefined ? {} : { name: spec.name }) }
+  return insertProbe(target, spec.values, probe.searchPath)
 }
 
 /** Sets `values` on the row at `offset` in key order. */

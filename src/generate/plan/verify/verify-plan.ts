@@ -8,6 +8,7 @@ import type { MergedPhase } from '../merge-plans.js'
 import { planTables } from '../plan-context.js'
 import { phaseKinds, type Plan } from '../plan.js'
 import { ident, qualified, splitKey } from '../sql.js'
+import { probeFor } from '../probes.js'
 import { runProbes, type Touched } from './probe-runner.js'
 import { runScript, ScriptError } from './run-script.js'
 import { seedRows } from './seed-rows.js'
@@ -148,10 +149,12 @@ export async function verifyPlan(session: SqlSession, built: BuiltPlan, target: 
   // Before any phase ran, a failing probe is rollsafe's own: its rows or statements do not fit the schema.
   const setUpHint = "(before any phase: rollsafe's generated rows or statements do not fit this schema; --seed FILE gives your own rows)"
   let settingUp = true
+  let liveA: SchemaModel = built.a
   const probe = async (step: StepRecorder, version: 'A' | 'B' | 'final', phaseKind?: string): Promise<void> => {
     const touched: Touched[] = []
     for (const plan of target.plans) {
-      const list = version === 'A' ? plan.probes.a : version === 'B' ? plan.probes.b : plan.probes.final
+      // A's inserts name the columns A's real table requires (introspected at set-up).
+      const list = version === 'A' ? plan.probes.a.map((p) => probeFor(liveA, p)) : version === 'B' ? plan.probes.b : plan.probes.final
       await step.run(`${version === 'final' ? 'B, at the end,' : version} writes and reads ${plan.probes.table} (${plan.kind})`, async () => {
         touched.push(...(await runProbes(session, plan, list, () => ++counter)))
       }, settingUp ? setUpHint : undefined)
@@ -186,8 +189,8 @@ export async function verifyPlan(session: SqlSession, built: BuiltPlan, target: 
     await step.run('reset the scratch database', () => resetScratch(session))
     await step.run(`apply version A's schema (${built.setup.length} file${built.setup.length === 1 ? '' : 's'})`, () => applyMigrations(session, built.setup, built.vars))
     // Rows fit the schema the database really has (a column a DO block added is in the catalog, not in the static model).
-    const live = (await introspectSchema(session.db)).model
-    const seeds = seedRows(live, aTables, target.plans.flatMap((p) => p.seeds), options.rows ?? 24)
+    liveA = (await introspectSchema(session.db)).model
+    const seeds = seedRows(liveA, aTables, target.plans.flatMap((p) => p.seeds), options.rows ?? 24)
     await step.run(options.seed ? 'seed rows (--seed)' : 'seed rows', () => runScript(session, options.seed ?? seeds.sql, 'seed.sql'), options.seed ? undefined : setUpHint)
     for (const table of seeds.tables) {
       const [row] = await session.exec(`SELECT count(*)::int AS n FROM ${qualified(table.name)}`)

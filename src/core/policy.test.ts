@@ -67,7 +67,8 @@ describe('activeRules', () => {
   const findings = [removed, added, schema]
 
   it('keeps exactly the rules whose findings applyPolicy keeps', () => {
-    for (const severity of [{}, { 'operation-added': 'off' as const }, { 'require-table-schema': 'warning' as const }, { 'former-id': 'off' as const }]) {
+    const severities: ReadonlyArray<Policy['severity']> = [{}, { 'operation-added': 'off' }, { 'require-table-schema': 'warning' }, { 'former-id': 'off' }]
+    for (const severity of severities) {
       const p = policy({ severity })
       const resolve = (id: string): string => (id === 'former-id' ? 'operation-removed' : id)
       const kept = new Set(applyPolicy(findings, p, '2026-01-01', resolve, (id) => id === 'require-table-schema').findings.map((f) => f.rule))

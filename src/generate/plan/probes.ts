@@ -52,12 +52,14 @@ export function insertProbe(target: ProbeTable, values: Readonly<Record<string, 
 
 /**
  * The insert written again for the table as a database really has it (the columns it must name may
- * differ from the static model's, e.g. one a DO block added); other probes as they are.
+ * differ from the static model's, e.g. one a DO block added), leaving out the columns in `without`
+ * (those the version does not know); other probes as they are.
  */
-export function probeFor(schema: SchemaModel, probe: Probe): Probe {
+export function probeFor(schema: SchemaModel, probe: Probe, without: ReadonlySet<string> = new Set()): Probe {
   const spec = probe.insert
-  const table = spec && schema.tables.get(spec.table)
-  if (spec === undefined || table === undefined) return probe
+  const live = spec && schema.tables.get(spec.table)
+  if (spec === undefined || live === undefined) return probe
+  const table = { ...live, columns: live.columns.filter((c) => !without.has(c.name)) }
   const target: ProbeTable = { table, schema, key: spec.key, hints: spec.hints, ...(spec.name === undefined ? {} : { name: spec.name }) }
   return insertProbe(target, spec.values, probe.searchPath)
 }

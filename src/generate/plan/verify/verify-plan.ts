@@ -6,7 +6,7 @@ import type { SchemaModel } from '../../../db/schema-model.js'
 import type { BuiltPlan } from '../build-plan.js'
 import type { MergedPhase } from '../merge-plans.js'
 import { planTables } from '../plan-context.js'
-import { phaseKinds, type Plan } from '../plan.js'
+import { phaseKinds, type Plan, type Probe } from '../plan.js'
 import { ident, qualified, splitKey } from '../sql.js'
 import { probeFor } from '../probes.js'
 import { runProbes, type Touched } from './probe-runner.js'
@@ -150,11 +150,16 @@ export async function verifyPlan(session: SqlSession, built: BuiltPlan, target: 
   const setUpHint = "(before any phase: rollsafe's generated rows or statements do not fit this schema; --seed FILE gives your own rows)"
   let settingUp = true
   let liveA: SchemaModel = built.a
+  const goneForB = (probe: Probe): ReadonlySet<string> => {
+    const key = probe.insert?.table ?? ''
+    const kept = new Set(target.b.tables.get(key)?.columns.map((c) => c.name))
+    return new Set(built.a.tables.get(key)?.columns.map((c) => c.name).filter((name) => !kept.has(name)))
+  }
   const probe = async (step: StepRecorder, version: 'A' | 'B' | 'final', phaseKind?: string): Promise<void> => {
     const touched: Touched[] = []
     for (const plan of target.plans) {
-      // A's inserts name the columns A's real table requires (introspected at set-up).
-      const list = version === 'A' ? plan.probes.a.map((p) => probeFor(liveA, p)) : version === 'B' ? plan.probes.b : plan.probes.final
+      // Inserts name the columns the real table requires (introspected at set-up), but not those B no longer knows.
+      const list = version === 'A' ? plan.probes.a.map((p) => probeFor(liveA, p)) : version === 'B' ? plan.probes.b.map((p) => probeFor(liveA, p, goneForB(p))) : plan.probes.final
       await step.run(`${version === 'final' ? 'B, at the end,' : version} writes and reads ${plan.probes.table} (${plan.kind})`, async () => {
         touched.push(...(await runProbes(session, plan, list, () => ++counter)))
       }, settingUp ? setUpHint : undefined)

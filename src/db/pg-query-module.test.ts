@@ -15,6 +15,8 @@ const texts = [
   'alter table users add column a int; create index concurrently i on users (a) where a > 0; -- trailing comment',
   "do $$ begin raise notice 'ü'; end $$; comment on table users is 'ß';",
   `create table "${'n'.repeat(70)}" (id int)`,
+  "select '😀', 'lone \ud800 surrogate', '\ude00'; -- 😀",
+  `insert into t values ('${'x'.repeat(70_000)}é')`,
 ]
 
 function thrown(run: () => unknown): { message: string; cursor?: number } | undefined {

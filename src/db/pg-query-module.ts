@@ -10,6 +10,8 @@ export interface PgQuery {
 
 /** The parts of libpg-query's Emscripten module its own `parseSync` and `scanSync` use. */
 interface WasmModule {
+  /** The WebAssembly memory as bytes; replaced when the memory grows, so read it after each allocation. */
+  readonly HEAPU8: Uint8Array
   lengthBytesUTF8(text: string): number
   stringToUTF8(text: string, pointer: number, size: number): void
   UTF8ToString(pointer: number): string
@@ -39,15 +41,37 @@ class SqlError extends Error {
   }
 }
 
+const encoder = new TextEncoder()
+const decoder = new TextDecoder()
+
+/**
+ * Copies `text` into the module's memory as a NUL-terminated UTF-8 string for the duration of `use`.
+ * TextEncoder writes it in one native call where Emscripten's `stringToUTF8` loops over every character
+ * in JavaScript (a migration is often tens of kilobytes). Texts with lone surrogates, which the two encode
+ * differently, keep Emscripten's encoding.
+ */
 function withText<T>(module: WasmModule, text: string, use: (pointer: number) => T): T {
-  const size = module.lengthBytesUTF8(text) + 1
+  // String.prototype.isWellFormed (Node 20) is not in the TypeScript library this project targets.
+  const wellFormed = (text as string & { isWellFormed(): boolean }).isWellFormed()
+  const size = (wellFormed ? Buffer.byteLength(text, 'utf8') : module.lengthBytesUTF8(text)) + 1
   const pointer = module._malloc(size)
   try {
-    module.stringToUTF8(text, pointer, size)
+    if (wellFormed) {
+      const heap = module.HEAPU8
+      const { written } = encoder.encodeInto(text, heap.subarray(pointer, pointer + size - 1))
+      heap[pointer + written] = 0
+    } else module.stringToUTF8(text, pointer, size)
     return use(pointer)
   } finally {
     module._free(pointer)
   }
+}
+
+/** The NUL-terminated UTF-8 string at `pointer` (libpg-query's JSON output): found and decoded natively. */
+function readText(module: WasmModule, pointer: number): string {
+  const heap = module.HEAPU8
+  const end = heap.indexOf(0, pointer)
+  return decoder.decode(heap.subarray(pointer, end === -1 ? heap.length : end))
 }
 
 // These two functions do what libpg-query 18's own parseSync and scanSync do (wasm/index.cjs).
@@ -65,7 +89,7 @@ function parseWith(module: WasmModule, text: string): ParseResult {
         throw new SqlError(message, { message, cursorPosition: cursor > 0 ? cursor - 1 : 0 })
       }
       if (!tree) throw new Error('No parse tree generated')
-      return JSON.parse(module.UTF8ToString(tree)) as ParseResult
+      return JSON.parse(readText(module, tree)) as ParseResult
     } finally {
       module._wasm_free_parse_result(result)
     }
@@ -76,7 +100,7 @@ function scanWith(module: WasmModule, text: string): ScanResult {
   return withText(module, text, (query) => {
     const result = module._wasm_scan(query)
     try {
-      const out = module.UTF8ToString(result)
+      const out = result ? readText(module, result) : ''
       if (out.startsWith('syntax error') || out.startsWith('deparse error') || out.startsWith('ERROR')) throw new Error(out)
       return JSON.parse(out) as ScanResult
     } finally {

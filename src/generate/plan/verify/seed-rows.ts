@@ -29,7 +29,9 @@ export function seedRows(schema: SchemaModel, tables: ReadonlyArray<string>, hin
     visiting.add(key)
     for (const column of table.columns) {
       const reference = referenceOf(table, column.name, hints)
-      if (reference === undefined || reference.table === key) continue
+      // Only a reference a row cannot do without orders the seeding (a cycle of keys has a nullable one).
+      const needed = column.notNull || hints.some((h) => h.table === key && h.column === column.name)
+      if (reference === undefined || reference.table === key || !needed) continue
       referenced.add(reference.table)
       visit(reference.table)
     }

@@ -21,6 +21,15 @@ function isNameChar(code: number): boolean {
   return code !== 40 && code !== 41 && code !== 44 && code !== 59 && code !== 46 && code !== 39 && code !== 34 && !isSpace(code)
 }
 
+const unquotedRuns = new Map<number, RegExp>()
+
+/** A run of at least `min` name characters. */
+function unquotedRun(min: number): RegExp {
+  let pattern = unquotedRuns.get(min)
+  if (pattern === undefined) unquotedRuns.set(min, (pattern = new RegExp(`[^\\s(),;.'"]{${min},}`)))
+  return pattern
+}
+
 /**
  * Where the quoted name opening at `open` ends (its closing quote), as the pattern `"(?:[^"]|"")*"` finds it:
  * `""` inside is a quote; with no lone closing quote, the last `""` closes it. -1 when nothing closes it.
@@ -40,10 +49,13 @@ function closingQuote(text: string, open: number): number {
  * Quick test before scanning (the scanner costs several times a parse): does the text hold a quoted
  * name, or a run of name characters outside quotes, long enough to pass `limit` bytes? That takes
  * `limit + 1` characters in ASCII text, a quarter of that otherwise (a UTF-8 character has at most 4 bytes).
- * One pass over the text, no regular expressions: it runs on every statement.
+ * It runs on every statement: one pass over the text, or one regular expression when it has no double quote.
  */
 export function mayHoldLongName(text: string, limit: number): boolean {
   const min = Buffer.byteLength(text, 'utf8') === text.length ? limit + 1 : Math.ceil((limit + 1) / 4)
+  if (text.length < min) return false
+  // Without double quotes only runs count, and a regular expression finds one natively.
+  if (!text.includes('"')) return unquotedRun(min).test(text)
   let run = 0
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i)

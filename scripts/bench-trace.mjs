@@ -38,7 +38,7 @@ function run(args, cacheDir) {
 /** A fresh cache directory holding only the cached initdb, if there is one to share. */
 function initdbOnlyCache(seed) {
   const dir = mkdtempSync(join(tmpdir(), 'rollsafe-bench-cache-'))
-  const initdb = seed && existsSync(seed) ? readdirSync(seed).find((f) => f.endsWith('-initdb.tar')) : undefined
+  const initdb = seed && existsSync(seed) ? readdirSync(seed).find((f) => /-initdb(-[a-z0-9]+)?\.tar$/.test(f)) : undefined
   if (initdb) linkSync(join(seed, initdb), join(dir, initdb))
   return dir
 }

@@ -3,6 +3,8 @@
 // ../shared/corpus, side by side with the tools rollsafe is measured against. Not a test: it asserts
 // nothing, it reports. Usage: node scripts/bench.mjs [--runs N] [--only NAME,...] [--skip-others]
 // [--api-only | --db-only] (--db-only includes the --trace replay of trigger-dev: scripts/bench-trace.mjs)
+// [--no-trace] [--baseline ENTRY] (ENTRY: another build's CLI entry, e.g. a copy of an older
+// dist/bundle with a two-line run.mjs, measured in the same alternation as a column of its own)
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -23,6 +25,7 @@ const runs = Number(value('--runs', '5'))
 const only = value('--only', '')
   .split(',')
   .filter(Boolean)
+const baseline = value('--baseline', '')
 const rssFile = join(tmpdir(), `rollsafe-bench-${process.pid}.rss`)
 const hasTime = existsSync('/usr/bin/time')
 
@@ -167,25 +170,37 @@ function benchDb() {
   if (!existsSync(shim) || !existsSync(binary)) return console.warn('bench: could not install squawk-cli@2.66.0 into .cache/squawk; db bench skipped')
   const sets = existsSync(join(corpus, 'migrations')) ? readdirSync(join(corpus, 'migrations')).sort() : []
   if (sets.length === 0) return console.warn('bench: ../shared/corpus/migrations is absent; db bench skipped')
-  console.log(`\n## rollsafe db (static) vs squawk — same .sql files, one process per set, ${runs} alternating runs, wall ms (min / median), CPU ms\n`)
-  console.log('| set | files | rollsafe | rollsafe CPU | squawk (npm bin) | squawk (native binary) | squawk npm / rollsafe |')
-  console.log('|---|---|---|---|---|---|---|')
-  const total = { ours: 0, shim: 0, native: 0 }
+  console.log(`\n## rollsafe db (static) vs squawk — same .sql files, one process per set, ${runs} alternating runs, wall ms (min / median) and user+system CPU ms (median)\n`)
+  const base = baseline === '' ? '' : ' baseline | CPU |'
+  console.log(`| set | files |${base} rollsafe | CPU | squawk (npm bin) | CPU | squawk (native binary) | CPU | squawk npm / rollsafe (wall) |`)
+  console.log(`|---|---|${baseline === '' ? '' : '---|---|'}---|---|---|---|---|---|---|`)
+  const total = { ours: 0, shim: 0, native: 0, base: 0, oursCpu: 0, shimCpu: 0, nativeCpu: 0, baseCpu: 0 }
   for (const set of sets.filter((s) => only.length === 0 || only.includes(s))) {
     const files = migrationSetFiles(set)
-    const [ours, viaNpm, native] = sideBySide([
-      [process.execPath, ['bin/rollsafe.js', 'db', ...files, '--var', 'Namespace=auth', '--format', 'json', '--fail-on', 'never']],
+    const args = ['db', ...files, '--var', 'Namespace=auth', '--format', 'json', '--fail-on', 'never']
+    const [ours, viaNpm, native, before] = sideBySide([
+      [process.execPath, ['bin/rollsafe.js', ...args]],
       [shim, files],
       [binary, files],
+      ...(baseline === '' ? [] : [[process.execPath, [baseline, ...args]]]),
     ])
     if (ours.last.status !== 0) console.warn(`bench: rollsafe db ${set} exited ${ours.last.status}: ${ours.last.stderr.trim().split('\n')[0]}`)
     total.ours += ours.median
     total.shim += viaNpm.median
     total.native += native.median
+    total.oursCpu += ours.cpu
+    total.shimCpu += viaNpm.cpu
+    total.nativeCpu += native.cpu
+    if (before !== undefined) {
+      total.base += before.median
+      total.baseCpu += before.cpu
+    }
     const cell = (r) => `${fmt(r.min)} / ${fmt(r.median)}`
-    console.log(`| ${set} | ${files.length} | ${cell(ours)} | ${fmt(ours.cpu)} | ${cell(viaNpm)} | ${cell(native)} | ${fmt(viaNpm.median / ours.median, 2)} |`)
+    const baseCells = before === undefined ? '' : ` ${cell(before)} | ${fmt(before.cpu)} |`
+    console.log(`| ${set} | ${files.length} |${baseCells} ${cell(ours)} | ${fmt(ours.cpu)} | ${cell(viaNpm)} | ${fmt(viaNpm.cpu)} | ${cell(native)} | ${fmt(native.cpu)} | ${fmt(viaNpm.median / ours.median, 2)} |`)
   }
-  console.log(`| **total (medians)** | | ${fmt(total.ours)} | | ${fmt(total.shim)} | ${fmt(total.native)} | ${fmt(total.shim / total.ours, 2)} (vs native: ${fmt(total.native / total.ours, 2)}) |`)
+  const baseTotal = baseline === '' ? '' : ` ${fmt(total.base)} | ${fmt(total.baseCpu)} |`
+  console.log(`| **total (medians)** | |${baseTotal} ${fmt(total.ours)} | ${fmt(total.oursCpu)} | ${fmt(total.shim)} | ${fmt(total.shimCpu)} | ${fmt(total.native)} | ${fmt(total.nativeCpu)} | ${fmt(total.shim / total.ours, 2)} (vs native: ${fmt(total.native / total.ours, 2)}) |`)
 }
 
 if (!existsSync(join(root, 'dist', 'src', 'cli', 'main.js'))) {
@@ -195,5 +210,5 @@ if (!existsSync(join(root, 'dist', 'src', 'cli', 'main.js'))) {
 console.log(`rollsafe bench — node ${process.version}, ${new Date().toISOString().slice(0, 10)}`)
 if (!flag('--db-only')) benchApi()
 if (!flag('--api-only')) benchDb()
-if (!flag('--api-only') && (only.length === 0 || only.includes('trigger-dev'))) benchTrace({ runs: Math.min(runs, 3) })
+if (!flag('--api-only') && !flag('--no-trace') && (only.length === 0 || only.includes('trigger-dev'))) benchTrace({ runs: Math.min(runs, 3) })
 rmSync(rssFile, { force: true })

@@ -10,8 +10,8 @@ export const rule = defineRule({
   summary: "A column's type changes in a way version A's values or writes may not fit.",
   why:
     'Version A reads and writes the column with the old type in mind: narrower or different values fail on write, ' +
-    'and drivers may map the new type to another representation (int8 becomes a string in node-postgres). ' +
-    'Widening (varchar(32) → varchar(64), varchar → text, numeric precision up) is not reported.',
+    'and reads return another representation. Widening (varchar(32) → varchar(64), varchar → text, numeric ' +
+    'precision up, int → bigint) is not reported here; its table rewrite is `table-rewritten`.',
   safe: 'Add a column with the new type, write both, backfill in batches, move reads over, then drop the old column.',
   seeAlso: ['squawk: changing-column-type', 'strong_migrations: change_column', 'Atlas: PG301'],
   check(change, report) {

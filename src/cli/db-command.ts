@@ -1,5 +1,6 @@
 import { InputError } from '../core/errors.js'
-import { resolveRuleId } from '../core/registry.js'
+import { activeRules, defaultPolicy } from '../core/policy.js'
+import { resolveRuleId, rulesOf } from '../core/registry.js'
 import { checkDb } from '../db/check-db.js'
 import { checkSchemaDiff, parseRenames } from '../db/check-schema-diff.js'
 import { sqlSchemaSource } from '../db/schema-source.js'
@@ -76,6 +77,8 @@ export async function dbCommand(argv: ReadonlyArray<string>): Promise<number> {
     assumeInTransaction: Boolean(values['assume-in-transaction']),
     vars: readVars(list(values['var'])),
     resolveId: resolveRuleId,
+    // Rules whose findings the policy would drop (off, or opt-in and not named) are not run at all.
+    rules: activeRules(rulesOf('db'), config?.policy ?? defaultPolicy, resolveRuleId),
   }
   const from = values['from'] as string | undefined
   const to = values['to'] as string | undefined

@@ -20,8 +20,12 @@ type Command = (argv: ReadonlyArray<string>) => Promise<number> | number
 // A CLI run is short: V8's optimizing tier for WebAssembly (TurboFan) spends more compiling the
 // 1.7 MB libpg-query parser and PGlite than it ever saves. Baseline (Liftoff) code only: static
 // lint of a corpus set takes about half the wall time, and `--trace` too. Set before any module
-// compiles WebAssembly (commands load lazily, below).
+// compiles WebAssembly (commands load lazily, below). Lazy compilation goes further: a function is
+// compiled when first called, and a lint run calls a small part of the parser; lazy validation checks
+// each function then too, instead of the whole module up front.
 setFlagsFromString('--liftoff-only')
+setFlagsFromString('--wasm-lazy-compilation')
+setFlagsFromString('--wasm-lazy-validation')
 
 /** Each command's module is imported only when it runs: start-up cost is part of the product. */
 const commands: Record<string, () => Promise<Command>> = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Finding } from './finding.js'
-import { applyPolicy, fails, summarize, type Policy } from './policy.js'
+import { activeRules, applyPolicy, fails, summarize, type Policy } from './policy.js'
 
 const finding = (rule: string, severity: Finding['severity'], extra: Partial<Finding> = {}): Finding => ({
   rule,
@@ -59,5 +59,20 @@ describe('fails and summarize', () => {
     expect(fails([removed], 'error')).toBe(true)
     expect(fails([removed], 'never')).toBe(false)
     expect(summarize([removed, added, added], 2)).toEqual({ error: 1, warning: 0, info: 2, ignored: 2 })
+  })
+})
+
+describe('activeRules', () => {
+  const rules = [{ id: 'operation-removed' }, { id: 'operation-added' }, { id: 'require-table-schema', optIn: true }]
+  const findings = [removed, added, schema]
+
+  it('keeps exactly the rules whose findings applyPolicy keeps', () => {
+    const severities: ReadonlyArray<Policy['severity']> = [{}, { 'operation-added': 'off' }, { 'require-table-schema': 'warning' }, { 'former-id': 'off' }]
+    for (const severity of severities) {
+      const p = policy({ severity })
+      const resolve = (id: string): string => (id === 'former-id' ? 'operation-removed' : id)
+      const kept = new Set(applyPolicy(findings, p, '2026-01-01', resolve, (id) => id === 'require-table-schema').findings.map((f) => f.rule))
+      expect(activeRules(rules, p, resolve).map((r) => r.id)).toEqual(rules.map((r) => r.id).filter((id) => kept.has(id)))
+    }
   })
 })

@@ -39,6 +39,31 @@ function matches(ignore: Ignore, finding: Finding, resolveId: (id: string) => st
   return true
 }
 
+function severityOverrides(policy: Policy, resolveId: (id: string) => string): ReadonlyMap<string, Severity | 'off'> {
+  return new Map(Object.entries(policy.severity).map(([id, s]) => [resolveId(id), s] as const))
+}
+
+/** A rule turned `off`, or an opt-in rule the policy does not name: its findings are dropped. */
+function isDropped(override: Severity | 'off' | undefined, optIn: boolean): boolean {
+  return override === 'off' || (override === undefined && optIn)
+}
+
+/**
+ * The rules whose findings `applyPolicy` keeps: running only these gives the same report, without
+ * the work of rules it would drop.
+ *
+ * @example
+ * activeRules(rulesOf('db'), defaultPolicy) // every db rule except the opt-in ones
+ */
+export function activeRules<R extends { readonly id: string; readonly optIn?: boolean }>(
+  rules: ReadonlyArray<R>,
+  policy: Policy,
+  resolveId: (id: string) => string = (id) => id,
+): ReadonlyArray<R> {
+  const overrides = severityOverrides(policy, resolveId)
+  return rules.filter((rule) => !isDropped(overrides.get(rule.id), rule.optIn === true))
+}
+
 /**
  * Applies severity overrides and ignores. `today` (`YYYY-MM-DD`) decides which ignores expired;
  * `resolveId` maps an alias to the current rule id; findings of opt-in rules (`isOptIn`) are kept
@@ -51,19 +76,19 @@ export function applyPolicy(
   resolveId: (id: string) => string = (id) => id,
   isOptIn: (id: string) => boolean = () => false,
 ): PolicyResult {
-  const overrides = new Map(Object.entries(policy.severity).map(([id, s]) => [resolveId(id), s] as const))
+  const overrides = severityOverrides(policy, resolveId)
   const live = policy.ignores.filter((i) => i.expires === undefined || i.expires > today)
   const expired = policy.ignores.filter((i) => i.expires !== undefined && i.expires <= today)
   let ignored = 0
   const kept: Finding[] = []
   for (const finding of findings) {
     const override = overrides.get(finding.rule)
-    if (override === 'off' || (override === undefined && isOptIn(finding.rule))) continue
+    if (isDropped(override, isOptIn(finding.rule))) continue
     if (live.some((i) => matches(i, finding, resolveId))) {
       ignored++
       continue
     }
-    kept.push(override === undefined ? finding : { ...finding, severity: override })
+    kept.push(override === undefined || override === 'off' ? finding : { ...finding, severity: override })
   }
   return { findings: kept, ignored, expired }
 }

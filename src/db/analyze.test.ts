@@ -175,3 +175,24 @@ describe('static replay: details rules asked for', () => {
     expect(dropped.statement.fileStatements).toBe(2)
   })
 })
+
+describe('static replay: settings', () => {
+  it('forgets SET LOCAL outside a transaction and at the end of one', () => {
+    const { changes } = run("set local lock_timeout = '1s';\nalter table users add column a int;\nbegin;\nset local lock_timeout = '1s';\nalter table users add column b int;\ncommit;\nalter table users add column c int;")
+    const added = changes.filter((c) => c.kind === 'column-added').map((c) => c.tx.lockTimeout)
+    expect(added).toEqual([undefined, '1s', undefined])
+  })
+})
+
+describe('static replay: template placeholders', () => {
+  it('leaves {{ … }} in a string alone when the file parses as written', () => {
+    const { changes } = run("insert into users (email) values ('Hello {{ .Name }}');")
+    expect(changes.some((c) => c.kind === 'data-modified')).toBe(true)
+  })
+
+  it('reports a placeholder the SQL needs, at its place', () => {
+    expect(() => run('create table {{ index .Options "Namespace" }}.t (id int);')).toThrow(
+      'm.sql:1:14: template placeholder `{{ index .Options "Namespace" }}`: pass --var Namespace=VALUE',
+    )
+  })
+})

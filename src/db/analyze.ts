@@ -1,7 +1,7 @@
 import type { DbChange } from './change.js'
 import { findIgnoreComments, ignoreCommentChange, type IgnoreComment } from './ignore-comments.js'
 import type { MigrationFile } from './migration-file.js'
-import { parseSql } from './parse-sql.js'
+import { parseSql, type ParsedFile } from './parse-sql.js'
 import { replayFile, type RunState } from './replay-file.js'
 import { emptySchema, type SchemaModel } from './schema-model.js'
 import { substituteTemplates, type TemplateVars } from './templates.js'
@@ -23,6 +23,23 @@ export interface Analysis {
   readonly ignores: ReadonlyArray<IgnoreComment>
 }
 
+/**
+ * Parses a migration after filling its template placeholders. A `{{ … }}` that no `--var` fills is an
+ * input error only when the file does not parse as written (a placeholder in a string or a comment is text).
+ */
+function parseMigration(file: MigrationFile, vars: TemplateVars): ParsedFile {
+  if (!file.text.includes('{{')) return parseSql(file.path, file.text)
+  try {
+    return parseSql(file.path, substituteTemplates(file.path, file.text, vars))
+  } catch (error) {
+    try {
+      return parseSql(file.path, file.text)
+    } catch {
+      throw error
+    }
+  }
+}
+
 /** What one checked file gives: its changes and its ignore comments. */
 export type FileAnalysis = (changes: ReadonlyArray<DbChange>, ignores: ReadonlyArray<IgnoreComment>) => void
 
@@ -41,8 +58,7 @@ export function analyzeEach(
   const pgVersion = options.pgVersion ?? 15
   let state: RunState = { schema: base, searchPath: ['public'] }
   const run = (file: MigrationFile, isHistory: boolean): void => {
-    const text = substituteTemplates(file.path, file.text, options.vars ?? {})
-    const parsed = parseSql(file.path, text)
+    const parsed = parseMigration(file, options.vars ?? {})
     const transactional = file.transactional || Boolean(options.assumeInTransaction)
     const result = replayFile(parsed, { ...state, searchPath: ['public'] }, { transactional, pgVersion, history: isHistory })
     if (!isHistory) {

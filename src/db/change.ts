@@ -120,7 +120,8 @@ interface OnTable {
 /**
  * Type compatibility of a column type change for version A's values:
  * `same` (no change), `widened` (every old value fits unchanged: varchar(32)→varchar(64), varchar→text,
- * numeric precision up), `changed` (values or their representation change: int→bigint, text→int),
+ * numeric precision up, int→bigint — see `rewrite` for the lock cost), `changed` (values or their
+ * representation change: bigint→int, text→int, char→varchar),
  * `unknown` (the old type is not known to the static model).
  */
 export type TypeCompatibility = 'same' | 'widened' | 'changed' | 'unknown'

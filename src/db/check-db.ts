@@ -93,7 +93,7 @@ export async function checkDb(
     readMigrations(options.history ?? [], options.assumeInTransaction),
   ])
   // `--history dir/ dir/last.sql`: a file both applied and checked is checked, not replayed twice.
-  const checked = new Set(files.map((f) => resolve(f.path)))
+  const checked = allHistory.length === 0 ? new Set<string>() : new Set(files.map((f) => resolve(f.path)))
   const history = allHistory.filter((f) => !checked.has(resolve(f.path)))
   const base = options.schema === undefined ? emptySchema : await options.schema.load(options)
   return checkMigrationFiles(files, options, history, base, options.analyzer)

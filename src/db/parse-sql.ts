@@ -1,7 +1,8 @@
-import type { Node, RawStmt } from 'libpg-query'
+import type { Node, ParseResult, RawStmt, ScanResult } from 'libpg-query'
 import { inputError } from '../core/errors.js'
 import type { SourceRef } from '../core/source-ref.js'
 import { nodeType } from './pg-ast.js'
+import { loadPgQuery, type PgQuery } from './pg-query-module.js'
 import { skipTrivia, sqlText, type SqlText } from './sql-text.js'
 
 /** One statement of a migration file, with its place. */
@@ -26,19 +27,16 @@ export interface ParsedFile {
   readonly statements: ReadonlyArray<ParsedStatement>
 }
 
-type PgQuery = typeof import('libpg-query')
-
 let pgQuery: PgQuery | undefined
 let ready: Promise<void> | undefined
 
 /**
- * Loads the WASM parser once; every later call returns the same promise. The module is imported
- * here, not at the top, so that commands that never parse SQL (`rollsafe api`) do not load it.
+ * Loads the WASM parser once; every later call returns the same promise. It is loaded here, not
+ * at the top, so that commands that never parse SQL (`rollsafe api`) do not load it.
  */
 export function initParser(): Promise<void> {
-  ready ??= import('libpg-query').then(async (module) => {
-    await module.loadModule()
-    pgQuery = module
+  ready ??= loadPgQuery().then((loaded) => {
+    pgQuery = loaded
   })
   return ready
 }
@@ -49,8 +47,13 @@ function loaded(): PgQuery {
 }
 
 /** PostgreSQL's own scanner (call `initParser()` once before): the tokens of a text, names as written. */
-export function scanSql(text: string): ReturnType<PgQuery['scanSync']> {
+export function scanSql(text: string): ScanResult {
   return loaded().scanSync(text)
+}
+
+/** libpg-query's parse result for a text (call `initParser()` once before); throws on a syntax error. */
+export function parseTree(text: string): ParseResult {
+  return loaded().parseSync(text)
 }
 
 /** A character offset counted in code points (PostgreSQL's cursor position) as a string index. */

@@ -23,4 +23,32 @@ describe('PersistentMap', () => {
     expect(versions[9]!.has('k10')).toBe(false)
     expect([...map.keys()].sort()).toHaveLength(100)
   })
+
+  it('agrees with a copied Map at every version, across folds, overwrites and removals', () => {
+    let seed = 7
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648
+      return seed % n
+    }
+    let map = PersistentMap.from(new Map([['k0', 0]]))
+    let model = new Map([['k0', 0]])
+    const versions: Array<[PersistentMap<number>, Map<string, number>]> = []
+    for (let i = 0; i < 400; i++) {
+      const key = `k${random(60)}`
+      const value = random(4) === 0 ? undefined : i
+      map = map.with(key, value)
+      model = new Map(model)
+      if (value === undefined) model.delete(key)
+      else model.set(key, value)
+      versions.push([map, model])
+    }
+    for (const [version, expected] of versions) {
+      expect(version.size).toBe(expected.size)
+      expect(new Map(version)).toEqual(expected)
+      for (let k = 0; k < 60; k++) expect([version.has(`k${k}`), version.get(`k${k}`)]).toEqual([expected.has(`k${k}`), expected.get(`k${k}`)])
+      const seen: string[] = []
+      version.forEach((_, key) => seen.push(key))
+      expect(seen).toEqual([...version.keys()])
+    }
+  })
 })

@@ -40,6 +40,16 @@ interface Pending {
   readonly emitted: ReadonlyArray<Emitted>
   readonly locks: ReadonlyArray<LockFacts>
   readonly tx: Omit<DbChange['tx'], 'following'>
+  readonly control: ReturnType<typeof transactionControl>
+  readonly setting: ReturnType<typeof settingOf>
+}
+
+/** The locks a statement takes: its actions' and the extra ones, those with a level. */
+function takenLocks(emitted: ReadonlyArray<Emitted>, extra: ReadonlyArray<LockFacts> | undefined): LockFacts[] {
+  const locks: LockFacts[] = []
+  for (const e of emitted) if (e.lock.level !== undefined) locks.push(e.lock)
+  if (extra !== undefined) for (const l of extra) if (l.level !== undefined) locks.push(l)
+  return locks
 }
 
 /**
@@ -48,24 +58,32 @@ interface Pending {
  */
 export function replayFile(parsed: ParsedFile, state: RunState, options: FileRunOptions): { state: RunState; changes: DbChange[] } {
   const statements = parsed.statements
-  const work = statements.filter((s) => transactionControl(s.node) === undefined).length
+  const controls = statements.map((s) => transactionControl(s.node))
+  const work = controls.filter((c) => c === undefined).length
   // A single statement sent alone runs like autocommit even when the runner "wraps" it.
   const tracker = new TransactionTracker(options.transactional && work > 1)
   let schema = state.schema
   let searchPath = state.searchPath
   const pending: Pending[] = []
   const touched = new Set<string>()
-  for (const statement of statements) {
-    const control = transactionControl(statement.node)
+  for (const [i, statement] of statements.entries()) {
+    const control = controls[i]
     const setting = settingOf(statement.node)
     const scope: ReplayScope = { searchPath, pgVersion: options.pgVersion }
     const effect = applyStatement(statement.node, schema, scope)
-    const locks = [...effect.emitted.map((e) => e.lock), ...(effect.locks ?? [])].filter((l) => l.level !== undefined)
+    const locks = takenLocks(effect.emitted, effect.locks)
     const tx = tracker.before(control)
     const before = schema
-    const created = new Map(effect.emitted.filter((e) => e.lock.table !== undefined).map((e) => [e.lock.table!, e.tableOrigin]))
-    tracker.after(statement.index, statement.at, control, setting, locks, (t) => created.get(t) ?? lookupOrigin(before, t))
-    pending.push({ statement, before, emitted: effect.emitted, locks, tx })
+    // The origin of a table a lock is on: as this statement's last action on it says, else as the schema before says.
+    const tableOrigin = (table: string): ObjectOrigin => {
+      for (let k = effect.emitted.length - 1; k >= 0; k--) {
+        const e = effect.emitted[k]!
+        if (e.lock.table === table) return e.tableOrigin
+      }
+      return lookupOrigin(before, table)
+    }
+    tracker.after(statement.index, statement.at, control, setting, locks, tableOrigin)
+    pending.push({ statement, before, emitted: effect.emitted, locks, tx, control, setting })
     for (const e of effect.emitted) {
       const renamedTo = 'to' in e.detail && typeof e.detail.to === 'string' ? e.detail.to : undefined
       touchedKeys(touched, e.object, e.lock.table, renamedTo)
@@ -124,8 +142,7 @@ function toChanges(pending: ReadonlyArray<Pending>, tracker: TransactionTracker,
     const ref: StatementRef = { index: statement.index, type: statement.type, text: statement.text, node: statement.node, fileStatements: pending.length }
     const main = strongest(locks) ?? lockFacts('none', pgVersion)
     const mainOrigin = emitted.find((e) => e.lock.table === main.table)?.tableOrigin ?? (main.table ? lookupOrigin(before, main.table) : 'existing')
-    const setting = settingOf(statement.node)
-    const control = transactionControl(statement.node)
+    const { setting, control } = p
     // Object.assign, not spread: spreading objects of many shapes hits V8's slow path (10× slower here).
     const head = (object: string, origin: ObjectOrigin, tableOrigin: ObjectOrigin, lock: LockFacts) => ({
       direction: 'none' as const, at: statement.at, object, origin, tableOrigin, statement: ref, schema: before, tx, lock, pgVersion, fromSchemaDiff: false,

@@ -55,6 +55,8 @@ export function settingOf(node: unknown): Setting | undefined {
 export class TransactionTracker {
   private mode: TransactionState['mode']
   private held = new Map<string, HeldLock>()
+  /** `held` as a list, shared by the statements before which it did not change. */
+  private heldList: ReadonlyArray<HeldLock> | undefined
   private session = new Map<string, string | undefined>()
   private local = new Map<string, string | undefined>()
   private position = 0
@@ -78,7 +80,7 @@ export class TransactionTracker {
   before(control: Control | undefined): Omit<TransactionState, 'following'> {
     return {
       mode: control === 'begin' && this.mode === 'none' ? 'none' : this.mode,
-      held: [...this.held.values()],
+      held: (this.heldList ??= [...this.held.values()]),
       lockTimeout: this.setting('lock_timeout'),
       statementTimeout: this.setting('statement_timeout'),
       position: this.mode === 'none' ? 0 : this.position,
@@ -87,6 +89,7 @@ export class TransactionTracker {
 
   private end(): void {
     this.held.clear()
+    this.heldList = undefined
     this.local.clear()
     this.position = 0
     this.openedAt = undefined
@@ -101,7 +104,10 @@ export class TransactionTracker {
     }
     // Transaction control itself is not a statement that runs inside the transaction.
     this.transactionOf[index] = this.mode === 'none' || control !== undefined ? 0 : this.transactionId
-    if (setting !== undefined) (setting.local ? this.local : this.session).set(setting.name, setting.value)
+    // SET LOCAL outside a transaction block lasts only for its own statement: PostgreSQL warns and forgets it.
+    if (setting !== undefined && !(setting.local && this.mode === 'none')) {
+      ;(setting.local ? this.local : this.session).set(setting.name, setting.value)
+    }
     if (this.mode !== 'none' && control === undefined) {
       this.position++
       for (const lock of locks) {
@@ -109,6 +115,7 @@ export class TransactionTracker {
         const old = this.held.get(lock.table)
         if (old === undefined || lockRank(lock.level) > lockRank(old.level)) {
           this.held.set(lock.table, { table: lock.table, level: lock.level, at, tableOrigin: origin(lock.table) })
+          this.heldList = undefined
         }
       }
     }

@@ -24,9 +24,16 @@ describe('typeChangeFacts', () => {
     expect(facts(t('varchar', [64]), t('varchar', [32]))).toBe('changed rewrite')
     expect(facts(t('text'), t('varchar', [10]))).toBe('changed rewrite')
     expect(facts(t('numeric', [10, 2]), t('numeric', [12, 3]))).toBe('changed rewrite')
-    expect(facts(t('int4'), t('int8'))).toBe('changed rewrite')
+    expect(facts(t('int8'), t('int4'))).toBe('changed rewrite')
     expect(facts(t('json'), t('jsonb'))).toBe('changed rewrite')
     expect(facts(t('bpchar', [2]), t('bpchar', [4]))).toBe('changed rewrite')
+  })
+
+  it('calls integer and float widening widened for version A, though the table is rewritten', () => {
+    expect(facts(t('int4'), t('int8'))).toBe('widened rewrite')
+    expect(facts(t('int2'), t('int4'))).toBe('widened rewrite')
+    expect(facts(t('float4'), t('float8'))).toBe('widened rewrite')
+    expect(facts(t('int8'), t('float8'))).toBe('changed rewrite')
   })
 
   it('keeps the same type as it is, unless USING computes something', () => {

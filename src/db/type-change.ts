@@ -48,15 +48,28 @@ function widens(from: TypeRef, to: TypeRef): boolean {
 /**
  * Classifies `ALTER COLUMN … TYPE`: what it does to version A's values and whether it rewrites.
  * `plainUsing` is true when there is no USING clause or it only reads (and casts) the column.
+ * int → bigint and real → double precision are `widened` for version A (its values fit) but rewrite.
  *
  * @example
  * typeChangeFacts(makeTypeRef('varchar', [32]), makeTypeRef('text'), true)
  * // { compatibility: 'widened', rewrite: false, action: 'type-change-binary' }
  */
+/** Integer and float widenings: every old value fits, but the stored width changes, so the table is rewritten. */
+const numericWidth: Readonly<Record<string, number>> = { int2: 1, int4: 2, int8: 3, float4: 1, float8: 2 }
+
+function widensWithRewrite(from: TypeRef, to: TypeRef): boolean {
+  if (from.arrayDims !== to.arrayDims) return false
+  const a = numericWidth[from.name]
+  const b = numericWidth[to.name]
+  const sameFamily = from.name.startsWith('int') === to.name.startsWith('int')
+  return a !== undefined && b !== undefined && sameFamily && b > a
+}
+
 export function typeChangeFacts(from: TypeRef | undefined, to: TypeRef, plainUsing: boolean): TypeChangeFacts {
   if (from === undefined) return { compatibility: 'unknown', rewrite: true, action: 'type-change-rewrite' }
   if (plainUsing && sameType(from, to)) return { compatibility: 'same', rewrite: false, action: 'type-change-binary' }
   if (plainUsing && widens(from, to)) return { compatibility: 'widened', rewrite: false, action: 'type-change-binary' }
+  if (plainUsing && widensWithRewrite(from, to)) return { compatibility: 'widened', rewrite: true, action: 'type-change-rewrite' }
   const zones = new Set([from.name, to.name])
   if (plainUsing && zones.has('timestamp') && zones.has('timestamptz') && from.arrayDims === to.arrayDims) {
     // PG12+: no rewrite when the session TimeZone is UTC (lock-facts note).

@@ -1,4 +1,4 @@
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely'
+import { sql, type Expression, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely'
 
 /**
  * The PostgreSQL system catalogs rollsafe reads, as kysely tables (only the columns it uses).
@@ -82,3 +82,13 @@ export function isExtensionMember(catalog: 'pg_class' | 'pg_type' | 'pg_proc', o
 export const userRelationIds = sql`(select c.oid from pg_class c join pg_namespace n on n.oid = c.relnamespace
   where c.relkind in ('r', 'p', 'v', 'm', 'S') and ${isUserNamespace(sql.ref('n.nspname'))}
   and not ${isExtensionMember('pg_class', sql.ref('c.oid'))})`
+
+/**
+ * Runs a catalog query and returns its rows shipped as one JSON value: handing over a thousand
+ * small rows one by one costs PGlite ten times what the query does. Rows keep the query's order.
+ */
+export async function jsonRows<O>(db: CatalogDb, query: SelectQueryBuilder<Catalog, any, O>): Promise<O[]> {
+  const result = await db.selectFrom(query.as('r')).select(sql<unknown>`coalesce(json_agg(r), '[]'::json)`.as('rows')).executeTakeFirst()
+  const rows = result?.rows
+  return (typeof rows === 'string' ? JSON.parse(rows) : (rows ?? [])) as O[]
+}

@@ -1,11 +1,12 @@
-import { parseSync, type TypeName } from 'libpg-query'
+import type { TypeName } from 'libpg-query'
+import { parseTree } from '../parse-sql.js'
 import { nodeOf } from '../pg-ast.js'
 import { typeRefOf, type TypeRef } from '../type-ref.js'
 
 /** The expressions of `select e1, e2, …`, or undefined when the text does not parse. */
 function selectTargets(text: string): unknown[] | undefined {
   try {
-    const stmt = parseSync(text).stmts?.[0]?.stmt
+    const stmt = parseTree(text).stmts?.[0]?.stmt
     const select = nodeOf<{ targetList?: unknown[] }>(stmt, 'SelectStmt')
     return (select?.targetList ?? []).map((t) => nodeOf<{ val?: unknown }>(t, 'ResTarget')?.val)
   } catch {

@@ -92,4 +92,11 @@ export async function down(db: Kysely<any>): Promise<void> {}
     expect(files.map((f) => f.transactional)).toEqual([true, false])
     await expect(readMigrations([join(dir, 'missing.sql')])).rejects.toThrow(/no such file or folder/)
   })
+
+  it('files and folders named together keep the order given; a folder named like a SQL file is a folder', async () => {
+    const dir = folder('mixed', { 'a.sql': 'select 1;', 'dir.sql/1_x.sql': 'select 2;', 'dir.sql/2_y.sql': 'select 3;', 'z.sql': 'select 4;' })
+    const files = await readMigrations([join(dir, 'z.sql'), join(dir, 'dir.sql'), join(dir, 'a.sql')])
+    expect(files.map((f) => f.path.slice(dir.length + 1))).toEqual(['z.sql', 'dir.sql/1_x.sql', 'dir.sql/2_y.sql', 'a.sql'])
+    await expect(readMigrations([join(dir, 'z.sql', 'under-a-file.sql')])).rejects.toThrow(/no such file or folder/)
+  })
 })

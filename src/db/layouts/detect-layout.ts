@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs'
+import { readFileSync, statSync, type Stats } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { inputError } from '../../core/errors.js'
@@ -34,15 +34,8 @@ export async function detectLayout(dir: string): Promise<MigrationLayout | undef
   return found
 }
 
-/** One file named on the command line: its layout follows from its name and place. */
-async function readOne(path: string, assumeTransaction: boolean): Promise<MigrationFile> {
-  if (/\.(ts|mts|js|mjs)$/.test(path)) return readKyselyMigration(path)
-  let text: string
-  try {
-    text = readFileSync(path, 'utf8')
-  } catch (error) {
-    throw inputError(path, `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
-  }
+/** A SQL file named on the command line, read: its layout follows from its name and place. */
+function sqlFile(path: string, text: string, assumeTransaction: boolean): MigrationFile {
   const name = basename(path)
   if (isNodePgMigrateSql(text)) return { path, text: upSection(text), transactional: true }
   const wrapped =
@@ -51,6 +44,40 @@ async function readOne(path: string, assumeTransaction: boolean): Promise<Migrat
     (name === 'migration.sql' && /^\d+_/.test(basename(dirname(path)))) ||
     text.includes('--> statement-breakpoint')
   return { path, text, transactional: wrapped }
+}
+
+const modulePath = /\.(ts|mts|js|mjs)$/
+
+/** One file named on the command line: its layout follows from its name and place. */
+async function readOne(path: string, assumeTransaction: boolean): Promise<MigrationFile> {
+  if (modulePath.test(path)) return readKyselyMigration(path)
+  let text: string
+  try {
+    text = readFileSync(path, 'utf8')
+  } catch (error) {
+    throw inputError(path, `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+  }
+  return sqlFile(path, text, assumeTransaction)
+}
+
+/** A path's stat, or undefined when nothing is there (also when a part of the path is a file: ENOTDIR). */
+function statOf(path: string): Stats | undefined {
+  try {
+    return statSync(path, { throwIfNoEntry: false })
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined
+    throw error
+  }
+}
+
+/** The text of a SQL file, or undefined for anything else (a folder, a module, a path that cannot be read). */
+function sqlFileText(path: string): string | undefined {
+  if (modulePath.test(path)) return undefined
+  try {
+    return readFileSync(path, 'utf8')
+  } catch {
+    return undefined
+  }
 }
 
 /**
@@ -62,7 +89,13 @@ async function readOne(path: string, assumeTransaction: boolean): Promise<Migrat
 export async function readMigrations(paths: ReadonlyArray<string>, assumeTransaction = false): Promise<MigrationFile[]> {
   const files: MigrationFile[] = []
   for (const path of paths) {
-    const info = statSync(path, { throwIfNoEntry: false })
+    // Most paths are SQL files (a CI job names hundreds): one read, no stat, no promise each.
+    const text = sqlFileText(path)
+    if (text !== undefined) {
+      files.push(sqlFile(path, text, assumeTransaction))
+      continue
+    }
+    const info = statOf(path)
     if (info === undefined) throw inputError(path, 'no such file or folder')
     if (!info.isDirectory()) {
       files.push(await readOne(path, assumeTransaction))

@@ -35,13 +35,19 @@ export function enumTypeChange(
 /** After `ALTER TYPE a RENAME TO b`, columns of type `a` are of type `b` (PostgreSQL links them by oid). */
 export function retypeColumns(schema: SchemaModel, scope: ReplayScope, fromKey: string, toKey: string): SchemaModel {
   const renamed = makeTypeRef(toKey)
-  let tables: Map<string, TableModel> | undefined
-  for (const [key, table] of schema.tables) {
-    if (!table.columns.some((c) => userType(schema, scope, c.type)?.key === fromKey)) continue
-    const columns = table.columns.map((c) =>
-      userType(schema, scope, c.type)?.key === fromKey ? { ...c, type: { ...renamed, arrayDims: c.type.arrayDims } } : c,
-    )
-    ;(tables ??= new Map(schema.tables)).set(key, { ...table, columns })
+  // What a type name resolves to depends only on the name here: resolve each name once, not once per column.
+  const resolved = new Map<string, boolean>()
+  const isRenamed = (type: TypeRef): boolean => {
+    if (type.arrayDims > 0) return false
+    let same = resolved.get(type.name)
+    if (same === undefined) resolved.set(type.name, (same = userType(schema, scope, type)?.key === fromKey))
+    return same
   }
+  let tables: Map<string, TableModel> | undefined
+  schema.tables.forEach((table, key) => {
+    if (!table.columns.some((c) => isRenamed(c.type))) return
+    const columns = table.columns.map((c) => (isRenamed(c.type) ? { ...c, type: { ...renamed, arrayDims: c.type.arrayDims } } : c))
+    ;(tables ??= new Map(schema.tables)).set(key, { ...table, columns })
+  })
   return tables === undefined ? schema : { ...schema, tables }
 }

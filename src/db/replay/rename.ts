@@ -1,7 +1,7 @@
 import type { AlterObjectSchemaStmt, RenameStmt } from 'libpg-query'
 import type { DbChangeDetail } from '../change.js'
 import { nodeOf, nodeType, qualify, stringList, type QualifiedName } from '../pg-ast.js'
-import { findColumn, mapColumns, withEntry, type SchemaModel, type TableModel } from '../schema-model.js'
+import { findColumn, mapColumns, withEntry, type IndexModel, type SchemaModel, type TableModel } from '../schema-model.js'
 import { retypeColumns } from './enum-types.js'
 import { onObject, onTable, originOf, resolveKey, type ReplayScope, type StatementEffect } from './scope.js'
 
@@ -10,17 +10,25 @@ export function moveTable(schema: SchemaModel, from: string, to: QualifiedName):
   const table = schema.tables.get(from)
   if (table === undefined) return schema
   const key = qualify(to)
-  const retarget = (t: TableModel): TableModel => ({
-    ...t,
-    ...(t.partitionOf === from ? { partitionOf: key } : {}),
-    constraints: t.constraints.map((c) =>
-      c.references?.table === from ? { ...c, references: { ...c.references, table: key } } : c,
-    ),
-  })
+  // Only tables that point at the moved one change; the others are kept as they are (same order, same objects).
+  const retarget = (t: TableModel): TableModel => {
+    const pointing = t.constraints.some((c) => c.references?.table === from)
+    if (!pointing && t.partitionOf !== from) return t
+    return {
+      ...t,
+      ...(t.partitionOf === from ? { partitionOf: key } : {}),
+      constraints: pointing
+        ? t.constraints.map((c) => (c.references?.table === from ? { ...c, references: { ...c.references, table: key } } : c))
+        : t.constraints,
+    }
+  }
   const tables = new Map<string, TableModel>()
-  for (const [k, t] of schema.tables) if (k !== from) tables.set(k, retarget(t))
+  schema.tables.forEach((t, k) => {
+    if (k !== from) tables.set(k, retarget(t))
+  })
   tables.set(key, retarget({ ...table, key, name: to }))
-  const indexes = new Map([...schema.indexes].map(([k, i]) => [k, i.table === from ? { ...i, table: key } : i]))
+  const indexes = new Map<string, IndexModel>()
+  schema.indexes.forEach((i, k) => indexes.set(k, i.table === from ? { ...i, table: key } : i))
   return { ...schema, tables, indexes }
 }
 

@@ -23,6 +23,7 @@ const outsideTransactionTypes = new Set([
   'DropTableSpaceStmt',
 ])
 
+/** PostgreSQL refuses the statement inside a transaction block (`CREATE INDEX CONCURRENTLY`, `VACUUM`, …). */
 export function refusesTransactionBlock(statement: ParsedStatement): boolean {
   return outsideTransactionTypes.has(statement.type) || /\bconcurrently\b/i.test(statement.text)
 }

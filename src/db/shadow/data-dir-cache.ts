@@ -20,6 +20,7 @@ export interface DataDirCache {
   prune(prefix: string, keep: number): void
 }
 
+/** `$ROLLSAFE_CACHE_DIR`, else `$XDG_CACHE_HOME/rollsafe` or `~/.cache/rollsafe`; undefined when turned off. */
 export function cacheDirectory(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const configured = env['ROLLSAFE_CACHE_DIR']
   if (configured === 'off') return undefined
@@ -27,6 +28,7 @@ export function cacheDirectory(env: NodeJS.ProcessEnv = process.env): string | u
   return join(env['XDG_CACHE_HOME'] || join(homedir(), '.cache'), 'rollsafe')
 }
 
+/** The installed PGlite's version, read from its package.json: part of every cache file name. */
 export function pgliteVersion(): string {
   const entry = fileURLToPath(import.meta.resolve('@electric-sql/pglite'))
   const manifest = JSON.parse(readFileSync(join(dirname(entry), '..', 'package.json'), 'utf8')) as { version?: string }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { dataDirCache, type DataDirCache } from './data-dir-cache.js'
-import { openPGliteSession, type PGliteSession } from './pglite-session.js'
+import { dataDirFormat, openPGliteSession, type PGliteSession } from './pglite-session.js'
 import type { SqlSession } from './sql-session.js'
 
 /** One thing applied to the shadow database before the checked migrations. */
@@ -17,7 +17,7 @@ const worthSaving = 20
 
 /** `history-<hash>` for every prefix of the steps: entry k names the state after steps 0..k. */
 export function prefixKeys(steps: ReadonlyArray<HistoryStep>): string[] {
-  let chain = ''
+  let chain = dataDirFormat
   return steps.map((step) => {
     chain = createHash('sha256').update(chain).update('\u0000').update(step.identity).digest('hex')
     return `history-${chain.slice(0, 32)}`

@@ -49,6 +49,10 @@ export interface PGliteSessionOptions {
   readonly dataDir?: Uint8Array
 }
 
+/** The layout of the data directories rollsafe makes (1 MB WAL segments): part of every cache key. */
+export const dataDirFormat = 'wal1m'
+const initdbKey = `initdb-${dataDirFormat}`
+
 /** A PGlite session can also hand out its data directory, for the history cache. */
 export interface PGliteSession extends SqlSession {
   readonly engine: 'pglite'
@@ -87,10 +91,14 @@ export async function openPGliteSession(options: PGliteSessionOptions = {}): Pro
   const extensions: Record<string, Extension> = {}
   for (const name of options.extensions ?? []) extensions[name] = await loadExtension(name)
   const { PGlite } = await import('@electric-sql/pglite')
-  const boot = async (dataDir: Uint8Array) => sessionOver(await PGlite.create({ extensions, loadDataDir: new Blob([dataDir as Uint8Array<ArrayBuffer>]) }))
+  // 1 MB WAL segments, none kept for reuse: a cached data directory carries 1 MB of WAL instead of
+  // two or three 16 MB segments, and loads that much faster.
+  const startParams = [...PGlite.defaultStartParams, '-c', 'min_wal_size=2MB', '-c', 'wal_recycle=off']
+  const boot = async (dataDir: Uint8Array) =>
+    sessionOver(await PGlite.create({ extensions, startParams, loadDataDir: new Blob([dataDir as Uint8Array<ArrayBuffer>]) }))
   // A given state must load (the caller relies on what is in it); a cached initdb may be damaged.
   if (options.dataDir !== undefined) return boot(options.dataDir)
-  const initdb = cache.load('initdb')
+  const initdb = cache.load(initdbKey)
   if (initdb !== undefined) {
     try {
       return await boot(initdb)
@@ -98,9 +106,9 @@ export async function openPGliteSession(options: PGliteSessionOptions = {}): Pro
       // Boot the slow way below and cache a fresh initdb.
     }
   }
-  const pglite = await PGlite.create({ extensions })
+  const pglite = await PGlite.create({ extensions, startParams, initDbStartParams: ['--wal-segsize=1'] })
   try {
-    cache.save('initdb', await dumpDataDir(pglite))
+    cache.save(initdbKey, await dumpDataDir(pglite))
   } catch {
     // A cache that cannot be written only costs time on the next run.
   }

@@ -35,6 +35,21 @@ describe.skipIf(!reachable)('openScratchDatabase', () => {
     expect(await databaseExists(name)).toBe(false)
   })
 
+  it('drops scratch databases killed runs left behind once they are old and unused, and no others', async () => {
+    const seconds = Math.floor(Date.now() / 1000)
+    const old = `${scratchPrefix}99999_${(seconds - 7200).toString(36)}_0badc0de`
+    const young = `${scratchPrefix}99999_${(seconds - 60).toString(36)}_0badc0de`
+    for (const name of [old, young]) await queryServer(`create database "${name}"`)
+    try {
+      const session = await openScratchDatabase(serverUrl)
+      await session.close()
+      expect(await databaseExists(old)).toBe(false)
+      expect(await databaseExists(young)).toBe(true)
+    } finally {
+      for (const name of [old, young]) await queryServer(`drop database if exists "${name}"`)
+    }
+  })
+
   it('names the server without its password when it cannot connect', async () => {
     const error = await openScratchDatabase('postgres://someone:topsecret@127.0.0.1:1/postgres').catch((e: unknown) => e)
     expect(error).toBeInstanceOf(InputError)

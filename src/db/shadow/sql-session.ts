@@ -34,6 +34,7 @@ export interface SqlErrorInfo {
   readonly position?: number
 }
 
+/** Message, SQLSTATE and position of a PGlite or `pg` error (PGlite gives the position as a string). */
 export function sqlErrorInfo(error: unknown): SqlErrorInfo {
   const e = error as { message?: unknown; code?: unknown; position?: unknown }
   const message = typeof e?.message === 'string' ? e.message : String(error)

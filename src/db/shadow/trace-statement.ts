@@ -40,17 +40,19 @@ const lockOrder = Object.values(lockModes)
 
 // The user's relations with their storage id, and this backend's relation locks on them. Read in
 // the statement's own transaction, before COMMIT releases the locks (eugene's tracer does the same).
+// Shipped as one JSON value: a thousand rows one by one would cost PGlite more than the query.
 const observeQuery = `
 with held as (
   select l.relation, string_agg(l.mode, ',') as modes from pg_locks l
   where l.locktype = 'relation' and l.pid = pg_backend_pid()
     and l.database = (select oid from pg_database where datname = current_database())
   group by l.relation)
-select c.oid::text as id, n.nspname || '.' || c.relname as key, c.relkind::text as relkind,
-  c.relfilenode::text as storage, held.modes
-from pg_class c join pg_namespace n on n.oid = c.relnamespace left join held on held.relation = c.oid
-where c.relkind in ('r', 'p', 'i', 'I', 'm', 'v', 'S')
-  and n.nspname not like 'pg\\_%' and n.nspname <> 'information_schema'`
+select coalesce(json_agg(r), '[]'::json) as relations from (
+  select c.oid::text as id, n.nspname || '.' || c.relname as key, c.relkind::text as relkind,
+    c.relfilenode::text as storage, held.modes
+  from pg_class c join pg_namespace n on n.oid = c.relnamespace left join held on held.relation = c.oid
+  where c.relkind in ('r', 'p', 'i', 'I', 'm', 'v', 'S')
+    and n.nspname not like 'pg\\_%' and n.nspname <> 'information_schema') r`
 
 interface Relation {
   readonly key: string
@@ -59,7 +61,9 @@ interface Relation {
   readonly modes: ReadonlyArray<string>
 }
 
-function readRelations(rows: ReadonlyArray<Row>): Map<string, Relation> {
+function readRelations(result: ReadonlyArray<Row>): Map<string, Relation> {
+  const value = result[0]?.['relations']
+  const rows = (typeof value === 'string' ? JSON.parse(value) : (value ?? [])) as ReadonlyArray<Row>
   const relations = new Map<string, Relation>()
   for (const row of rows) {
     const modes = typeof row['modes'] === 'string' ? row['modes'].split(',') : []

@@ -11,7 +11,7 @@ import { indexesOn, isCopyable } from './table-facts.js'
  * its indexes are gone.
  *
  * @example
- * const copies = copyIndexes(schema, users, 'email', 'email_address', options)
+ * const copies = copyIndexes(schemaA, schemaB, users, 'email', 'email_address', options)
  * copies.build // 'CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS users_email_key_rollsafe ON …'
  */
 export interface IndexCopies {
@@ -27,14 +27,15 @@ export interface IndexCopies {
   readonly notes: ReadonlyArray<string>
 }
 
-export function copyIndexes(schema: SchemaModel, table: TableModel, oldColumn: string, newColumn: string, options: PlanOptions): IndexCopies {
+/** `after`: the schema after the migration; an index the migration drops is not copied. */
+export function copyIndexes(schema: SchemaModel, after: SchemaModel, table: TableModel, oldColumn: string, newColumn: string, options: PlanOptions): IndexCopies {
   const build: string[] = []
   const drop: string[] = []
   const attach: string[] = []
   const names: string[] = []
   const notes: string[] = []
   const target = qualified(table.name)
-  for (const index of indexesOn(schema, table, oldColumn)) {
+  for (const index of indexesOn(schema, table, oldColumn).filter((i) => after.indexes.has(i.key))) {
     const constraint = table.constraints.find((c) => c.name === index.constraint || c.index === index.name.name)
     if (constraint?.type === 'primary-key') continue // refused by the plans that copy indexes
     if (!isCopyable(index) || (constraint !== undefined && constraint.type !== 'unique')) {

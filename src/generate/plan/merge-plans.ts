@@ -57,7 +57,11 @@ function stateOf(kind: PhaseKind, items: ReadonlyArray<PhaseItem>, previous: App
   let from = stateIndex(previous)
   let until = appStates.length - 1
   for (const item of items) {
-    if (isCarried(item)) continue
+    // A removal the migration makes runs once A is gone.
+    if (isCarried(item)) {
+      if (item.carried.phase === 'contract') from = Math.max(from, stateIndex('B'))
+      continue
+    }
     from = Math.max(from, stateIndex(item.phase.from))
     until = Math.min(until, stateIndex(item.phase.until))
   }
@@ -86,14 +90,14 @@ export function mergePlans(plans: ReadonlyArray<{ readonly index: number; readon
   let previous: AppState = 'A'
   for (const kind of phaseKinds) {
     const planned = plans.flatMap(({ index, plan }) => plan.phases.filter((p) => p.kind === kind).map((phase) => ({ index, item: { plan, phase } as PhaseItem })))
-    const own = kind === 'expand' ? carried.map((c) => ({ index: c.index, item: { carried: c } as PhaseItem })) : []
+    const own = carried.filter((c) => c.phase === kind).map((c) => ({ index: c.index, item: { carried: c } as PhaseItem }))
     // A statement's carried parts come before its planned change (a DEFAULT before SET NOT NULL).
     const items = [...own, ...planned].sort((x, y) => x.index - y.index || Number(isCarried(y.item)) - Number(isCarried(x.item))).map((x) => x.item)
     if (items.length === 0 || items.every((i) => itemSql(i).trim() === '')) continue
     const state = stateOf(kind, items, previous)
     previous = state
     const number = merged.length + 1
-    const reversible = items.every((i) => isCarried(i) || i.phase.rollback !== undefined)
+    const reversible = items.every((i) => (isCarried(i) ? i.carried.phase === 'expand' : i.phase.rollback !== undefined))
     const withTitles = (text: (item: PhaseItem) => string | undefined, list: ReadonlyArray<PhaseItem>): string =>
       list
         .map((item) => {

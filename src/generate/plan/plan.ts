@@ -106,6 +106,14 @@ export interface Probe {
   readonly sql: string
   /** Run with this search_path (a view schema); the default path otherwise. */
   readonly searchPath?: string
+  /** For an insert: what it writes, so the verifier can name the columns the real table requires. */
+  readonly insert?: {
+    readonly table: string
+    readonly name?: string
+    readonly values: Readonly<Record<string, string>>
+    readonly key: ReadonlyArray<string>
+    readonly hints: ReadonlyArray<SeedHint>
+  }
 }
 
 /** How to seed a column for verification, when its type alone is not enough. */

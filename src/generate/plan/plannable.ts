@@ -8,7 +8,7 @@ const needsPlan: { readonly [K in PlannableKind]: (change: PlannableChange<K>) =
   'column-type-changed': (c) => c.origin === 'existing' && (c.rewrite || c.compatibility === 'changed' || c.compatibility === 'unknown'),
   'column-dropped': (c) => c.origin === 'existing',
   'table-dropped': (c) => c.origin === 'existing',
-  'column-set-not-null': (c) => c.origin === 'existing' && !c.provenByCheck,
+  'column-set-not-null': (c) => c.origin === 'existing' && !c.provenByCheck && c.column?.notNull !== true,
   'constraint-added': (c) =>
     c.tableOrigin === 'existing' &&
     !c.inCreateTable &&

@@ -42,11 +42,26 @@ export function insertProbe(target: ProbeTable, values: Readonly<Record<string, 
     const given = values[name]
     if (given !== undefined) return given
     const column = target.table.columns.find((c) => c.name === name)
-    return column === undefined ? 'NULL' : columnValue(target.table, column, probeNumber, target.schema, target.hints)
+    return column === undefined ? 'NULL' : columnValue(target.table, column, probeNumber, target.schema, target.hints, 1, nameOf(target))
   })
   const row = list.length === 0 ? 'DEFAULT VALUES' : `(${list.map(ident).join(', ')}) VALUES (${sqlValues.join(', ')})`
   const sql = `INSERT INTO ${nameOf(target)} ${row}${returning(target)}`
-  return searchPath === undefined ? { sql } : { sql, searchPath }
+  const insert = { table: target.table.key, ...(target.name === undefined ? {} : { name: target.name }), values, key: target.key, hints: target.hints }
+  return searchPath === undefined ? { sql, insert } : { sql, searchPath, insert }
+}
+
+/**
+ * The insert written again for the table as a database really has it (the columns it must name may
+ * differ from the static model's, e.g. one a DO block added), leaving out the columns in `without`
+ * (those the version does not know); other probes as they are.
+ */
+export function probeFor(schema: SchemaModel, probe: Probe, without: ReadonlySet<string> = new Set()): Probe {
+  const spec = probe.insert
+  const live = spec && schema.tables.get(spec.table)
+  if (spec === undefined || live === undefined) return probe
+  const table = { ...live, columns: live.columns.filter((c) => !without.has(c.name)) }
+  const target: ProbeTable = { table, schema, key: spec.key, hints: spec.hints, ...(spec.name === undefined ? {} : { name: spec.name }) }
+  return insertProbe(target, spec.values, probe.searchPath)
 }
 
 /** Sets `values` on the row at `offset` in key order. */
@@ -71,5 +86,5 @@ export function selectProbe(target: ProbeTable, columns: ReadonlyArray<string>, 
 /** A fresh value for `column`, as the version's table types it. */
 export function valueFor(target: ProbeTable, column: string): string {
   const model = target.table.columns.find((c) => c.name === column)
-  return model === undefined ? 'NULL' : columnValue(target.table, model, probeNumber, target.schema, target.hints)
+  return model === undefined ? 'NULL' : columnValue(target.table, model, probeNumber, target.schema, target.hints, 1, nameOf(target))
 }

@@ -139,9 +139,13 @@ export function renderRunbook(input: RunbookInput): string {
     '|---|---|---|---|',
     ...plans.map((p, i) => `| ${i + 1} | ${cell(p.title)} | ${cell(p.why)} | \`${p.at.file}:${p.at.line ?? '?'}\` |`),
   ]
-  if (split.carried.length > 0) {
-    out.push('', `The migration's other statements need no plan: they run as written in the expand phase (${split.carried.map((c) => `line ${c.at.line ?? '?'}`).join(', ')}).`)
-  }
+  const lines = (phase: 'expand' | 'contract'): string =>
+    split.carried
+      .filter((c) => c.phase === phase)
+      .map((c) => `line ${c.at.line ?? '?'}`)
+      .join(', ')
+  if (lines('expand') !== '') out.push('', `The migration's other statements need no plan: they run as written in the expand phase (${lines('expand')}).`)
+  if (lines('contract') !== '') out.push('', `What the migration removes besides runs as written in the contract phase, once A is gone (${lines('contract')}).`)
   if (split.unsupported.length > 0) {
     out.push('', '**Not in this plan** (rollsafe cannot split these; no phase file runs them):', '')
     out.push(...split.unsupported.map((u) => `- \`${u.at.file}:${u.at.line ?? '?'}\` ${u.kind} \`${u.object}\`: ${u.reason}`))

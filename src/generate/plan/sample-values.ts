@@ -102,8 +102,9 @@ export function referenceOf(table: TableModel, column: string, hints: ReadonlyAr
 }
 
 /**
- * A value for row `n` of a column: a row of the referenced table for a foreign key (`rows`:
- * how many rows that table holds, to spread the references), else `sampleValue`.
+ * A value for row `n` of a column, else `sampleValue`. For a foreign key: when seeding (`rows` > 1),
+ * one of the first `rows` rows of the referenced table, spread over them; for a probe, a row nothing
+ * references yet through this column (so a one-to-one key takes it too).
  */
 export function columnValue(
   table: TableModel,
@@ -112,13 +113,18 @@ export function columnValue(
   schema: SchemaModel,
   hints: ReadonlyArray<SeedHint>,
   rows = 1,
+  /** The name the probe writes the table by (a view), for the lookup of unreferenced rows. */
+  tableName = qualified(table.name),
 ): string {
   const reference = referenceOf(table, column.name, hints)
   if (reference !== undefined) {
     const target = schema.tables.get(reference.table)
     const from = target === undefined ? reference.table : qualified(target.name)
-    const offset = rows > 1 ? ` OFFSET ((${n}) - 1) % ${rows}` : ''
-    return `(SELECT ${ident(reference.column)} FROM ${from} ORDER BY 1 LIMIT 1${offset})`
+    const key = ident(reference.column)
+    if (rows > 1) return `(SELECT ${key} FROM ${from} ORDER BY 1 LIMIT 1 OFFSET ((${n}) - 1) % ${rows})`
+    const unused = `NOT EXISTS (SELECT 1 FROM ${tableName} AS c WHERE c.${ident(column.name)} = p.${key})`
+    // Any row when every one is referenced already (only a one-to-one key then fails).
+    return `coalesce((SELECT p.${key} FROM ${from} AS p WHERE ${unused} ORDER BY 1 LIMIT 1), (SELECT ${key} FROM ${from} ORDER BY 1 LIMIT 1))`
   }
   const hint = hints.find((h) => h.table === table.key && h.column === column.name)
   return sampleValue(column, n, schema, hint)

@@ -18,6 +18,12 @@ export interface CarriedStatement {
   readonly index: number
   readonly at: SourceRef
   readonly sql: string
+  /**
+   * `expand` for what adds; `contract` for what removes (a type, an index, a constraint, a default):
+   * run after the plans' contracts, once A is gone, since a removed object may still serve A or a
+   * column the plans replace only then (Prisma's `DROP TYPE "Status_old"`).
+   */
+  readonly phase: 'expand' | 'contract'
   /** What undoes it in the expand rollback; undefined when rollsafe cannot undo it. */
   readonly undo?: string
 }
@@ -67,6 +73,25 @@ function commandOf(change: PlannableChange, commands: ReadonlyArray<Command>, ta
   })
 }
 
+const removing = new Set<DbChange['kind']>([
+  'type-dropped',
+  'index-dropped',
+  'constraint-dropped',
+  'view-dropped',
+  'table-truncated',
+  'column-default-dropped',
+])
+const creating = new Set<DbChange['kind']>(['type-created', 'index-created', 'constraint-added', 'view-created', 'table-created'])
+
+/** Where a carried statement runs: a removal moves to the contract phase unless the file creates the same name again later. */
+function phaseOf(changes: ReadonlyArray<DbChange>, file: ReadonlyArray<FileStatement>): CarriedStatement['phase'] {
+  if (changes.length === 0 || !changes.every((c) => removing.has(c.kind))) return 'expand'
+  const recreated = changes.some((c) =>
+    file.some(({ statement, changes: later }) => statement.index > c.statement.index && later.some((l) => creating.has(l.kind) && l.object === c.object)),
+  )
+  return recreated ? 'expand' : 'contract'
+}
+
 /** The column or constraint a subcommand is about. */
 function commandName(command: Command): string | undefined {
   const column = nodeOf<{ colname?: string }>(command.node['def'], 'ColumnDef')
@@ -108,7 +133,7 @@ export function splitMigration(
     if (isRunnerNoise(statement.node)) continue
     const planned = found.filter(isPlannable)
     if (planned.length === 0) {
-      carried.push({ index: statement.index, at: statement.at, sql: `${statement.text};`, ...undoOf(found) })
+      carried.push({ index: statement.index, at: statement.at, sql: `${statement.text};`, phase: phaseOf(found, file), ...undoOf(found) })
       continue
     }
     const commands = commandsOf(statement)
@@ -142,7 +167,7 @@ export function splitMigration(
       const sql = `${relationText(statement)} ${command.text};`
       const name = commandName(command)
       const own = rest.filter((c) => c.object.slice(c.object.lastIndexOf('.') + 1) === name)
-      carried.push({ index: statement.index, at: statement.at, sql, ...undoOf(own) })
+      carried.push({ index: statement.index, at: statement.at, sql, phase: phaseOf(own, file), ...undoOf(own) })
     })
   }
   return { file: parsed.file, plans, carried: carried.filter((c) => !consumed.has(c.index)), unsupported }

@@ -1,4 +1,4 @@
-import { scanSync } from 'libpg-query'
+import { scanSql } from '../../db/parse-sql.js'
 
 /**
  * Pieces of a migration statement's source text, found with PostgreSQL's own scanner: the
@@ -25,7 +25,7 @@ interface Scanned {
 
 function scan(text: string): Scanned {
   const bytes = Buffer.from(text, 'utf8')
-  const tokens = scanSync(text)
+  const tokens = scanSql(text)
     .tokens.filter((t) => t.tokenName !== 'SQL_COMMENT' && t.tokenName !== 'C_COMMENT')
     .map((t): Token => ({
       start: t.start,

@@ -1,4 +1,5 @@
 import type { DbChange } from '../../db/change.js'
+import { typeSql } from './sample-values.js'
 import { ident, qualified, splitKey } from './sql.js'
 
 /**
@@ -39,6 +40,10 @@ function undoOne(change: DbChange): string | undefined {
     }
     case 'index-created':
       return `DROP INDEX ${change.concurrently ? 'CONCURRENTLY ' : ''}IF EXISTS ${qualified(change.index.name)};`
+    case 'type-renamed': {
+      const to = splitKey(change.to)
+      return `ALTER TYPE ${qualified(to)} RENAME TO ${ident(splitKey(change.from).name)};`
+    }
     case 'type-created':
       return `DROP TYPE IF EXISTS ${qualified(change.type.name)};`
     case 'view-created':
@@ -53,6 +58,18 @@ function undoOne(change: DbChange): string | undefined {
       const before = change.column?.default
       if (before === undefined) return `ALTER TABLE ${table} ALTER COLUMN ${column} DROP DEFAULT;`
       return before.text.includes('…') ? undefined : `ALTER TABLE ${table} ALTER COLUMN ${column} SET DEFAULT ${before.text};`
+    }
+    case 'column-default-dropped': {
+      const { table, column } = columnParts(change.object)
+      const before = change.column?.default
+      if (before === undefined) return ''
+      return before.text.includes('…') ? undefined : `ALTER TABLE ${table} ALTER COLUMN ${column} SET DEFAULT ${before.text};`
+    }
+    case 'column-type-changed': {
+      // A widening the migration makes in place (varchar(32) → text); going back reads every row.
+      if (change.from === undefined) return undefined
+      const { table, column } = columnParts(change.object)
+      return `ALTER TABLE ${table} ALTER COLUMN ${column} TYPE ${typeSql(change.from)};`
     }
     case 'column-drop-not-null': {
       const { table, column } = columnParts(change.object)

@@ -54,16 +54,20 @@ export const addConstraintPlan: PlanBuilder<'constraint-added'> = (context) => {
     const index = `${ident(table.name.schema)}.${ident(name)}`
     const list = constraint.columns.map(ident).join(', ')
     const build = unbounded(`CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS ${ident(name)} ON ${target} (${list});`, options)
-    before = {
-      check: `No two rows of \`${table.key}\` share (${constraint.columns.join(', ')}).`,
-      sql: `SELECT count(*) AS duplicated_values, count(*) = 0 AS ok FROM (SELECT ${list} FROM ${target} WHERE ${constraint.columns.map((c) => `${ident(c)} IS NOT NULL`).join(' AND ')} GROUP BY ${list} HAVING count(*) > 1) AS d;`,
-    }
+    // Columns this migration adds hold nothing yet: duplicates can only come from A's columns.
+    const known = constraint.columns.every((c) => table.columns.some((column) => column.name === c))
+    before = known
+      ? {
+          check: `No two rows of \`${table.key}\` share (${constraint.columns.join(', ')}).`,
+          sql: `SELECT count(*) AS duplicated_values, count(*) = 0 AS ok FROM (SELECT ${list} FROM ${target} WHERE ${constraint.columns.map((c) => `${ident(c)} IS NOT NULL`).join(' AND ')} GROUP BY ${list} HAVING count(*) > 1) AS d;`,
+        }
+      : undefined
     phases.push(
       {
         kind: 'expand',
         from: 'A',
         until: 'A',
-        precondition: before,
+        ...(before === undefined ? {} : { precondition: before }),
         does: `Builds the unique index \`${name}\` CONCURRENTLY (writes continue; duplicates written from now on fail).`,
         sql: build,
         rollback: `DROP INDEX CONCURRENTLY IF EXISTS ${index};`,
@@ -128,7 +132,10 @@ export const addConstraintPlan: PlanBuilder<'constraint-added'> = (context) => {
   const column = constraint.columns[0]
   const hints = seedReference && column !== undefined ? [{ table: table.key, column, references: seedReference }] : []
   const a: ProbeTable = { table, schema: context.a, key, hints }
-  const values = (): Record<string, string> => (seedReference && column !== undefined ? { [column]: valueFor(a, column) } : {})
+  // A's statements only name columns A knows (the constraint may be on a column this migration adds).
+  const bTable: ProbeTable = { ...a, table: context.b.tables.get(table.key) ?? table, schema: context.b }
+  const values = (probe: ProbeTable): Record<string, string> =>
+    seedReference && column !== undefined && probe.table.columns.some((c) => c.name === column) ? { [column]: valueFor(probe, column) } : {}
   const plan: Plan = {
     kind: 'add-constraint',
     title: `add ${constraint.type.replace('-', ' ')} \`${name}\` to \`${table.key}\``,
@@ -144,9 +151,9 @@ export const addConstraintPlan: PlanBuilder<'constraint-added'> = (context) => {
     probes: {
       table: table.key,
       key,
-      a: [insertProbe(a, values()), selectProbe(a, [])],
-      b: [insertProbe(a, values())],
-      final: [insertProbe(a, values())],
+      a: [insertProbe(a, values(a)), selectProbe(a, [])],
+      b: [insertProbe(bTable, values(bTable))],
+      final: [insertProbe(bTable, values(bTable))],
     },
     seeds: hints,
   }

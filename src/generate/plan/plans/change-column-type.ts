@@ -76,8 +76,9 @@ export const changeColumnTypePlan: PlanBuilder<'column-type-changed'> = (context
     ...(plain ? { down: assign ? `NEW.${ident(temp)}` : `NEW.${ident(temp)}::${oldType}` } : {}),
   })
   const pending = `${ident(temp)} IS DISTINCT FROM ${rowUp}`
-  const indexes = copyIndexes(context.a, table, name, temp, options)
-  const notNull = column.notNull ? notNullHelper(table, temp) : undefined
+  const indexes = copyIndexes(context.a, context.b, table, name, temp, options)
+  // NOT NULL as the migration leaves the column (it may drop NOT NULL in the same file).
+  const notNull = (context.b.tables.get(table.key)?.columns.find((c) => c.name === name) ?? column).notNull ? notNullHelper(table, temp) : undefined
   const others = [...constraintsOn(table, name, 'foreign-key'), ...constraintsOn(table, name, 'check').filter((c) => c.notNullColumn !== name)]
   const labels = context.b.types.get(change.to.name)?.values ?? context.b.types.get(`public.${change.to.name}`)?.values
   const seeds = labels === undefined ? [] : [{ table: table.key, column: name, values: labels.map(literal) }]

@@ -28,11 +28,19 @@ export function dropColumnContract(context: Pick<PlanContext, 'a' | 'options'>, 
       ownIndexes.map((i) => unbounded(`DROP INDEX CONCURRENTLY IF EXISTS ${qualified(i.name)};`, context.options)).join('\n\n'),
       transaction([
         ...cleanup,
-        ...incoming.map(({ table: other, constraint }) => `ALTER TABLE ${qualified(other.name)} DROP CONSTRAINT IF EXISTS ${ident(constraint.name)};`),
+        ...incoming.map(({ table: other, constraint }) => `ALTER TABLE IF EXISTS ${qualified(other.name)} DROP CONSTRAINT IF EXISTS ${ident(constraint.name)};`),
         `ALTER TABLE ${target} DROP COLUMN IF EXISTS ${ident(name)};`,
       ]),
     ),
   }
+}
+
+/** The migration adds a column of the same name after dropping it (Prisma's way to change a type). */
+function addedAgain(context: PlanContext<'column-dropped'>): boolean {
+  return context.file.some(
+    ({ statement, changes }) =>
+      statement.index >= context.change.statement.index && changes.some((c) => c.kind === 'column-added' && c.object === context.change.object),
+  )
 }
 
 /**
@@ -51,6 +59,9 @@ export const dropColumnPlan: PlanBuilder<'column-dropped'> = (context) => {
   if (column === undefined) return { unsupported: `rollsafe does not know column \`${change.object}\`` }
   const key = batchKey(table)
   if (key === undefined || key.includes(name)) return { unsupported: `\`${change.object}\` is (part of) the key that identifies rows of \`${table.key}\`` }
+  if (addedAgain(context)) {
+    return { unsupported: `\`${change.object}\` is dropped and added again by this migration: A and B need the column under one name with two meanings; rename the new one, or change the type in place` }
+  }
   const target = qualified(table.name)
   const relax = column.notNull && !fillsItself(column)
   const helper = objectName(table.name.name, name, 'not_null')

@@ -15,6 +15,9 @@ export const dropTablePlan: PlanBuilder<'table-dropped'> = (context) => {
   const { change } = context
   const table = tableOfA(context, change.object)
   if (typeof table === 'string') return { unsupported: table }
+  if (context.file.some(({ statement, changes }) => statement.index > change.statement.index && changes.some((c) => c.kind === 'table-created' && c.object === change.object))) {
+    return { unsupported: `\`${change.object}\` is dropped and created again by this migration: A and B would need two tables under one name` }
+  }
   const target = qualified(table.name)
   const parkedName = objectName(table.name.name, 'rollsafe_dropped')
   const parked = `${ident(table.name.schema)}.${ident(parkedName)}`
@@ -53,7 +56,7 @@ export const dropTablePlan: PlanBuilder<'table-dropped'> = (context) => {
         precondition: { check: 'Nothing failed for lack of the table during a quiet period (a day, or a full business cycle). Take a backup.', hint: `pg_dump --table=${parked} …` },
         does: `Drops the parked table${incoming.length ? ' and the foreign keys that reference it' : ''}.`,
         sql: transaction([
-          ...incoming.map(({ table: other, constraint }) => `ALTER TABLE ${qualified(other.name)} DROP CONSTRAINT IF EXISTS ${ident(constraint.name)};`),
+          ...incoming.map(({ table: other, constraint }) => `ALTER TABLE IF EXISTS ${qualified(other.name)} DROP CONSTRAINT IF EXISTS ${ident(constraint.name)};`),
           `DROP TABLE IF EXISTS ${parked};`,
         ]),
       },

@@ -36,7 +36,13 @@ export function renameColumnViewAlternative(context: PlanContext<'column-renamed
   const columns = table.columns.map((c) => (c.name === oldName ? `${ident(oldName)} AS ${ident(newName)}` : ident(c.name)))
   const searchPath = `${ident(schema)}, ${ident(table.name.schema)}`
   const a: ProbeTable = { table, schema: context.a, key, hints: [] }
-  const bTable = context.b.tables.get(table.key) ?? table
+  // B as this alternative knows it: A's table with the one column renamed (other changes of the migration are not its part).
+  const rename = (columns: ReadonlyArray<string>): ReadonlyArray<string> => columns.map((c) => (c === oldName ? newName : c))
+  const bTable = {
+    ...table,
+    columns: table.columns.map((c) => (c.name === oldName ? { ...c, name: newName } : c)),
+    constraints: table.constraints.map((c) => ({ ...c, columns: rename(c.columns) })),
+  }
   // B names the table unqualified: its search_path finds the view first.
   const b: ProbeTable = { table: bTable, schema: context.b, key, hints: [], name: ident(table.name.name) }
   return {

@@ -1,6 +1,7 @@
 import { backfillSql, pendingRowsSql } from '../backfill.js'
 import { copyIndexes } from '../index-copies.js'
 import { addConstraintOnce, blocks, doBlock, hasColumn, queriesNaming, transaction, unbounded } from '../phase-sql.js'
+import type { Plan } from '../plan.js'
 import type { PlanBuilder } from '../plan-context.js'
 import { lastPart, tableKeyOf, tableOfA } from '../plan-context.js'
 import { insertProbe, selectProbe, updateProbe, valueFor, type ProbeTable } from '../probes.js'
@@ -32,8 +33,9 @@ export const renameColumnPlan: PlanBuilder<'column-renamed'> = (context) => {
   const target = qualified(table.name)
   const sync = syncTrigger({ table, oldColumn: oldName, targets: [{ column: newName, up: `NEW.${ident(oldName)}` }], down: `NEW.${ident(newName)}` })
   const pending = `${ident(newName)} IS DISTINCT FROM ${ident(oldName)}`
-  const indexes = copyIndexes(context.a, table, oldName, newName, options)
-  const notNull = column.notNull ? notNullHelper(table, newName) : undefined
+  const indexes = copyIndexes(context.a, context.b, table, oldName, newName, options)
+  // NOT NULL as the migration leaves the column (it may drop NOT NULL in the same file).
+  const notNull = (context.b.tables.get(table.key)?.columns.find((c) => c.name === newName) ?? column).notNull ? notNullHelper(table, newName) : undefined
   const incoming = referencingKeys(context.a, table, oldName)
   const outgoing = constraintsOn(table, oldName, 'foreign-key')
   const checks = constraintsOn(table, oldName, 'check').filter((c) => c.notNullColumn !== oldName)
@@ -51,22 +53,22 @@ export const renameColumnPlan: PlanBuilder<'column-renamed'> = (context) => {
   const a: ProbeTable = { table, schema: context.a, key, hints: [] }
   const bTable = context.b.tables.get(table.key)
   const b: ProbeTable = { table: bTable ?? table, schema: context.b, key, hints: [] }
-  const plan = {
-    kind: 'rename-column' as const,
+  const plan: Plan = {
+    kind: 'rename-column',
     title: `rename column \`${change.object}\` to \`${newName}\``,
     object: change.object,
     at: change.at,
     why: `Version A reads and writes \`${oldName}\`; after the rename every query of A that names it fails.`,
     deployB: `B reads and writes \`${newName}\` (its reads behind the toggle below) and never names \`${oldName}\`.`,
     toggle: {
-      after: 'backfill' as const,
+      after: 'backfill',
       text: `B's reads of \`${newName}\`: off until the backfill gate passes (rows not yet backfilled have \`${newName}\` NULL), then on.`,
     },
     phases: [
       {
-        kind: 'expand' as const,
-        from: 'A' as const,
-        until: 'A' as const,
+        kind: 'expand',
+        from: 'A',
+        until: 'A',
         does: `Adds \`${newName}\` (${typeSql(column.type)}, nullable for now) and a trigger that copies every write of \`${oldName}\` to \`${newName}\` and back.`,
         sql: transaction([`ALTER TABLE ${target} ADD COLUMN IF NOT EXISTS ${ident(newName)} ${typeSql(column.type)};`, sync.create]),
         rollback: transaction([sync.drop, `ALTER TABLE ${target} DROP COLUMN IF EXISTS ${ident(newName)};`]),
@@ -74,9 +76,9 @@ export const renameColumnPlan: PlanBuilder<'column-renamed'> = (context) => {
         gate: { check: `The trigger \`${sync.triggerName}\` exists and is enabled.`, sql: triggerPresentSql(table, sync.triggerName) },
       },
       {
-        kind: 'backfill' as const,
-        from: 'A' as const,
-        until: 'A+B' as const,
+        kind: 'backfill',
+        from: 'A',
+        until: 'A+B',
         does: `Copies \`${oldName}\` into \`${newName}\` for the rows written before the trigger existed, in batches of ${options.batchSize}.`,
         sql: backfillSql({ table, key, set: `${ident(newName)} = ${ident(oldName)}`, pending, name: `${table.name.name}_${newName}` }, options),
         rollback: '',
@@ -84,9 +86,9 @@ export const renameColumnPlan: PlanBuilder<'column-renamed'> = (context) => {
         gate: { check: `No row has \`${newName}\` different from \`${oldName}\`.`, sql: pendingRowsSql(table, pending) },
       },
       {
-        kind: 'validate' as const,
-        from: 'A' as const,
-        until: 'B' as const,
+        kind: 'validate',
+        from: 'A',
+        until: 'B',
         does: `Builds \`${newName}\`'s indexes CONCURRENTLY${notNull ? ` and proves it NOT NULL with a CHECK added NOT VALID, then validated` : ''}.`,
         sql: blocks(
           notNull && addConstraintOnce(target, notNull.name, `${ident(notNull.name)} CHECK (${ident(newName)} IS NOT NULL) NOT VALID`),
@@ -101,9 +103,9 @@ export const renameColumnPlan: PlanBuilder<'column-renamed'> = (context) => {
         },
       },
       {
-        kind: 'contract' as const,
-        from: 'B' as const,
-        until: 'B' as const,
+        kind: 'contract',
+        from: 'B',
+        until: 'B',
         precondition: { check: `No A instance is left and no query names \`${oldName}\` any more.`, hint: queriesNaming(oldName) },
         does: `Drops the trigger and \`${oldName}\`, gives \`${newName}\` its default${notNull ? ', NOT NULL' : ''} and the original index names.`,
         sql: transaction([
@@ -141,7 +143,7 @@ export const renameColumnPlan: PlanBuilder<'column-renamed'> = (context) => {
       final: [insertProbe(b, { [newName]: valueFor(b, newName) }), updateProbe(b, { [newName]: valueFor(b, newName) }, 2)],
       inStep: `${ident(newName)} IS NOT DISTINCT FROM ${ident(oldName)}`,
       dualWrite: true,
-      convergedAfter: 'backfill' as const,
+      convergedAfter: 'backfill',
     },
     seeds: [],
     alternative: renameColumnViewAlternative(context, table, key),

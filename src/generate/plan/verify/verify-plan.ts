@@ -1,3 +1,4 @@
+import { introspectSchema } from '../../../db/introspect/introspect-schema.js'
 import { applyMigrations } from '../../../db/shadow/apply-migrations.js'
 import { scratchPrefix } from '../../../db/shadow/scratch-database.js'
 import { sqlErrorInfo, type SqlSession } from '../../../db/shadow/sql-session.js'
@@ -5,11 +6,12 @@ import type { SchemaModel } from '../../../db/schema-model.js'
 import type { BuiltPlan } from '../build-plan.js'
 import type { MergedPhase } from '../merge-plans.js'
 import { planTables } from '../plan-context.js'
-import { phaseKinds, type Plan } from '../plan.js'
+import { phaseKinds, type Plan, type Probe } from '../plan.js'
 import { ident, qualified, splitKey } from '../sql.js'
+import { probeFor } from '../probes.js'
 import { runProbes, type Touched } from './probe-runner.js'
 import { runScript, ScriptError } from './run-script.js'
-import { seedStatements } from './seed-rows.js'
+import { seedRows } from './seed-rows.js'
 import { differences, rowsAsSeenBy, schemaSnapshot, shapeDifferences } from './snapshot.js'
 
 export interface VerifyCheck {
@@ -65,12 +67,12 @@ class StepRecorder {
     this.checks.push({ what, ok, ...(detail === undefined ? {} : { detail }) })
     if (!ok) throw new Failed(what)
   }
-  async run(what: string, action: () => Promise<unknown>): Promise<void> {
+  async run(what: string, action: () => Promise<unknown>, hint?: string): Promise<void> {
     try {
       await action()
     } catch (error) {
       const detail = error instanceof ScriptError ? error.message : sqlErrorInfo(error).message.split('\n')[0]
-      this.expect(what, false, detail)
+      this.expect(what, false, hint === undefined ? detail : `${detail}\n${hint}`)
     }
     this.checks.push({ what, ok: true })
   }
@@ -121,12 +123,16 @@ export async function verifyPlan(session: SqlSession, built: BuiltPlan, target: 
   let counter = 1000
   const file = (name: string): string => target.files.get(`${target.dir}${name}`) ?? ''
   const aTables = [...new Set(target.plans.map((p) => planTables(p).a))].sort()
-  // Undefined when A's names are gone (a parked table): A is retired then, and the rows to keep are those from before.
-  let lastSeen: string | undefined
-  const aRows = async (): Promise<string | undefined> => {
-    const rows = await Promise.all(aTables.map((key) => rowsAsSeenBy(session, built.a, key))).then(JSON.stringify, () => undefined)
-    lastSeen = rows ?? lastSeen
-    return rows
+  // A's rows, table by table; a table whose name A no longer finds (parked) counts with the rows it last had.
+  const lastSeen = new Map<string, ReadonlyArray<string>>()
+  const aRows = async (): Promise<string> => {
+    const all: Array<ReadonlyArray<string>> = []
+    for (const key of aTables) {
+      const rows = await rowsAsSeenBy(session, built.a, key).catch(() => undefined)
+      if (rows !== undefined) lastSeen.set(key, rows)
+      all.push(rows ?? lastSeen.get(key) ?? [])
+    }
+    return JSON.stringify(all)
   }
   const record = async (name: string, body: (step: StepRecorder) => Promise<void>): Promise<boolean> => {
     const step = new StepRecorder()
@@ -140,13 +146,23 @@ export async function verifyPlan(session: SqlSession, built: BuiltPlan, target: 
     steps.push({ name, ok, checks: step.checks })
     return ok
   }
+  // Before any phase ran, a failing probe is rollsafe's own: its rows or statements do not fit the schema.
+  const setUpHint = "(before any phase: rollsafe's generated rows or statements do not fit this schema; --seed FILE gives your own rows)"
+  let settingUp = true
+  let liveA: SchemaModel = built.a
+  const goneForB = (probe: Probe): ReadonlySet<string> => {
+    const key = probe.insert?.table ?? ''
+    const kept = new Set(target.b.tables.get(key)?.columns.map((c) => c.name))
+    return new Set(built.a.tables.get(key)?.columns.map((c) => c.name).filter((name) => !kept.has(name)))
+  }
   const probe = async (step: StepRecorder, version: 'A' | 'B' | 'final', phaseKind?: string): Promise<void> => {
     const touched: Touched[] = []
     for (const plan of target.plans) {
-      const list = version === 'A' ? plan.probes.a : version === 'B' ? plan.probes.b : plan.probes.final
+      // Inserts name the columns the real table requires (introspected at set-up), but not those B no longer knows.
+      const list = version === 'A' ? plan.probes.a.map((p) => probeFor(liveA, p)) : version === 'B' ? plan.probes.b.map((p) => probeFor(liveA, p, goneForB(p))) : plan.probes.final
       await step.run(`${version === 'final' ? 'B, at the end,' : version} writes and reads ${plan.probes.table} (${plan.kind})`, async () => {
         touched.push(...(await runProbes(session, plan, list, () => ++counter)))
-      })
+      }, settingUp ? setUpHint : undefined)
     }
     if (version === 'final' || phaseKind === undefined) return
     for (const plan of target.plans) {
@@ -176,12 +192,19 @@ export async function verifyPlan(session: SqlSession, built: BuiltPlan, target: 
   let initial: ReadonlyArray<string> = []
   const ready = await record('set-up: version A with rows', async (step) => {
     await step.run('reset the scratch database', () => resetScratch(session))
-    await step.run(`apply version A's schema (${built.setup.map((f) => f.path).join(', ') || 'nothing'})`, () => applyMigrations(session, built.setup, built.vars))
-    const seeds = options.seed ?? seedStatements(built.a, aTables, target.plans.flatMap((p) => p.seeds), options.rows ?? 24).join('\n')
-    await step.run(options.seed ? 'seed rows (--seed)' : 'seed rows', () => runScript(session, seeds, 'seed.sql'))
+    await step.run(`apply version A's schema (${built.setup.length} file${built.setup.length === 1 ? '' : 's'})`, () => applyMigrations(session, built.setup, built.vars))
+    // Rows fit the schema the database really has (a column a DO block added is in the catalog, not in the static model).
+    liveA = (await introspectSchema(session.db)).model
+    const seeds = seedRows(liveA, aTables, target.plans.flatMap((p) => p.seeds), options.rows ?? 24)
+    await step.run(options.seed ? 'seed rows (--seed)' : 'seed rows', () => runScript(session, options.seed ?? seeds.sql, 'seed.sql'), options.seed ? undefined : setUpHint)
+    for (const table of seeds.tables) {
+      const [row] = await session.exec(`SELECT count(*)::int AS n FROM ${qualified(table.name)}`)
+      step.expect(`${table.key} has rows`, Number(row?.['n']) > 0, `every generated row broke a constraint of ${table.key}: seed it with --seed FILE`)
+    }
     await probe(step, 'A')
     initial = await schemaSnapshot(session)
   })
+  settingUp = false
   if (!ready) return { title: target.title, engine: session.engine, ok: false, steps }
 
   const reversible = target.phases.filter((p) => p.rollbackFile !== undefined)
@@ -190,13 +213,13 @@ export async function verifyPlan(session: SqlSession, built: BuiltPlan, target: 
     const ok = await record(phase.file, async (step) => {
       await gates(step, session, phase, 'precondition')
       const before = await schemaSnapshot(session)
-      await aRows()
+      await aRows() // remembers A's rows before the phase, for a table the phase parks
       await step.run(`run ${phase.file}`, () => runScript(session, file(phase.file), phase.file))
       await gates(step, session, phase, 'gate')
       if (phase.kind === 'contract') return
       await probeState(step, phase)
       if (phase.rollbackFile === undefined) return
-      const rows = (await aRows()) ?? lastSeen
+      const rows = await aRows()
       await step.run(`run ${phase.rollbackFile}`, () => runScript(session, file(phase.rollbackFile ?? ''), phase.rollbackFile ?? ''))
       const changed = differences(before, await schemaSnapshot(session))
       step.expect(`${phase.rollbackFile} restores the schema before ${phase.file}`, changed.length === 0, changed.slice(0, 8).join('\n'))
@@ -207,7 +230,7 @@ export async function verifyPlan(session: SqlSession, built: BuiltPlan, target: 
     if (!ok) break
     if (phase !== lastReversible) continue
     const unwound = await record('roll everything back to version A, then forward again', async (step) => {
-      const rows = (await aRows()) ?? lastSeen
+      const rows = await aRows()
       for (const back of [...reversible].reverse()) {
         await step.run(`run ${back.rollbackFile}`, () => runScript(session, file(back.rollbackFile ?? ''), back.rollbackFile ?? ''))
       }

@@ -26,6 +26,11 @@ type Command = (argv: ReadonlyArray<string>) => Promise<number> | number
 setFlagsFromString('--liftoff-only')
 setFlagsFromString('--wasm-lazy-compilation')
 setFlagsFromString('--wasm-lazy-validation')
+// The same holds for JavaScript: V8 optimizes a function (TurboFan) after a budget of work, sized for
+// long-running servers. Eight times that budget leaves only the truly hot functions to optimize: static
+// lint of the corpus sets takes 18% less CPU, rollsafe api 15–40% less, and inputs twelve times
+// trigger-dev's lose nothing (the hot code still gets optimized, later).
+setFlagsFromString('--interrupt-budget=540672')
 
 /** Each command's module is imported only when it runs: start-up cost is part of the product. */
 const commands: Record<string, () => Promise<Command>> = {

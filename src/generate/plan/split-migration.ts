@@ -170,5 +170,12 @@ export function splitMigration(
       carried.push({ index: statement.index, at: statement.at, sql, phase: phaseOf(own, file), ...undoOf(own) })
     })
   }
-  return { file: parsed.file, plans, carried: carried.filter((c) => !consumed.has(c.index)), unsupported }
+  // Removals on a table a plan drops anyway (Prisma drops its foreign keys first): the parked table has another name by then.
+  const dropped = new Set(plans.filter(({ plan }) => plan.kind === 'drop-table').map(({ plan }) => plan.object))
+  const moot = new Set(
+    file
+      .filter(({ changes }) => changes.length > 0 && changes.every((c) => removing.has(c.kind) && dropped.has((c as { table?: { key: string } }).table?.key ?? '')))
+      .map(({ statement }) => statement.index),
+  )
+  return { file: parsed.file, plans, carried: carried.filter((c) => !consumed.has(c.index) && !moot.has(c.index)), unsupported }
 }

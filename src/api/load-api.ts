@@ -6,6 +6,7 @@ import { DocumentSet } from './document-set.js'
 import { loadReferencedFiles } from './load-referenced-files.js'
 import type { ApiModel } from './model.js'
 import { readDocument, type ReadText, type SourceDocument } from './read-document.js'
+import { validateOfficialSchema } from './validate-official-schema.js'
 
 export interface LoadApiOptions {
   /** Allow `$ref`s to http(s) URLs; off by default. */
@@ -14,6 +15,8 @@ export interface LoadApiOptions {
   readonly name?: string
   /** Reads the document and the files it references (by absolute path) instead of the file system. */
   readonly readText?: ReadText
+  /** Also validate against the official OpenAPI JSON Schema (swagger-parser); slower, off by default. */
+  readonly validate?: boolean
 }
 
 /**
@@ -28,8 +31,10 @@ export async function loadApi(file: string, options: LoadApiOptions = {}): Promi
   const root = await readDocument(options.name ?? file, resolve(file), options.readText)
   const version = specVersionOf(root)
   const referenced = hasExternalRefs(root) ? await loadReferencedFiles(root, options) : []
+  const documents = new DocumentSet(root, referenced)
+  if (options.validate && options.readText === undefined) await validateOfficialSchema(resolve(file), documents)
   try {
-    return buildModel(new DocumentSet(root, referenced), version)
+    return buildModel(documents, version)
   } catch (error) {
     // Building recurses as deep as inline nesting and chains of first-seen $refs go (40 levels in
     // Stripe); a document deep enough to exhaust the stack is refused rather than crashing.

@@ -4,6 +4,7 @@ import { resolveRuleId, rulesOf } from '../core/registry.js'
 import { checkDb } from '../db/check-db.js'
 import { checkSchemaDiff, parseRenames } from '../db/check-schema-diff.js'
 import { sqlSchemaSource } from '../db/schema-source.js'
+import { pointToPlan } from '../generate/plan/plan-hint.js'
 import { commonFlags, commonUsage, parseCommand, readCommonOptions } from './common-options.js'
 import { shadowCheckOptions, shadowFlags, shadowUsage } from './db-shadow-flags.js'
 import { finish } from './finish.js'
@@ -94,6 +95,7 @@ export async function dbCommand(argv: ReadonlyArray<string>): Promise<number> {
   const shadow = await shadowCheckOptions(values, schemaFile)
   const result = await checkDb(positionals, {
     ...analyze,
+    annotate: pointToPlan,
     history: list(values['history']),
     // With --trace the shadow database applies --schema itself.
     ...(schemaFile === undefined || shadow.analyzer !== undefined ? {} : { schema: sqlSchemaSource(schemaFile) }),

@@ -68,6 +68,15 @@ describe('rollsafe plan', () => {
     expect(io.stderr).toContain("cannot split column-dropped `public.users.name`: `public.users.name` is split into first_name, last_name: say how version B's columns make A's")
   })
 
+  it('is what rollsafe db points to for the statements it can split', async () => {
+    const mixed = file('mixed.sql', "set lock_timeout = '1s';\nalter table users rename column email to email_address;\nalter table users add column bio text;\n")
+    expect(await main(['db', mixed, '--schema', schema, '--format', 'json'])).toBe(1)
+    const findings = (JSON.parse(stdout) as { findings: Array<{ rule: string; location: { line: number }; fix?: string }> }).findings
+    const renamed = findings.find((f) => f.rule === 'column-renamed')
+    expect(renamed?.fix).toContain(`Run \`rollsafe plan ${mixed}\` to get these phases as SQL files with rollbacks and a runbook.`)
+    for (const finding of findings.filter((f) => f.location.line === 3)) expect(finding.fix ?? '').not.toContain('rollsafe plan')
+  })
+
   it('rejects bad flags with exit 2', async () => {
     expect(await main(['plan', rename, '--batch-size', 'many'])).toBe(2)
     expect(io.stderr).toContain("--batch-size takes a number, not 'many'")

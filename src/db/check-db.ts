@@ -20,6 +20,8 @@ export interface CheckDbOptions extends AnalyzeOptions {
   readonly rules?: ReadonlyArray<Rule<ChangeKind>>
   /** Id → current id, for ignores naming a former id. */
   readonly resolveId?: (id: string) => string
+  /** Rewrites each file's findings knowing its changes (the CLI points splittable statements to `rollsafe plan`). */
+  readonly annotate?: (findings: ReadonlyArray<Finding>, changes: ReadonlyArray<DbChange>) => ReadonlyArray<Finding>
 }
 
 /**
@@ -59,7 +61,8 @@ export async function checkMigrationFiles(
 ): Promise<DbCheckResult> {
   if (analyzer !== undefined) {
     const analysis = await analyzer(files, options, history, base)
-    return lintChanges(analysis.changes, analysis.ignores, options)
+    const result = lintChanges(analysis.changes, analysis.ignores, options)
+    return options.annotate === undefined ? result : { ...result, findings: options.annotate(result.findings, analysis.changes) }
   }
   // Static: lint each file as soon as it is replayed, so its ASTs and snapshots are garbage early.
   await initParser()
@@ -67,7 +70,8 @@ export async function checkMigrationFiles(
   const findings: Finding[] = []
   const ignores: IgnoreComment[] = []
   analyzeEach(files, options, history, base, (changes, found) => {
-    for (const f of runRules(changes, rules, { context: { today: options.today } })) findings.push(f)
+    const own = runRules(changes, rules, { context: { today: options.today } })
+    for (const f of options.annotate?.(own, changes) ?? own) findings.push(f)
     ignores.push(...found)
   })
   return applyIgnoreComments(sortFindings(findings), ignores, options.resolveId)

@@ -71,7 +71,7 @@ describe('rollsafe plan', () => {
   it('is what rollsafe db points to for the statements it can split', async () => {
     const mixed = file('mixed.sql', "set lock_timeout = '1s';\nalter table users rename column email to email_address;\nalter table users add column bio text;\n")
     expect(await main(['db', mixed, '--schema', schema, '--format', 'json'])).toBe(1)
-    const findings = (JSON.parse(stdout) as { findings: Array<{ rule: string; location: { line: number }; fix?: string }> }).findings
+    const findings = (JSON.parse(io.stdout) as { findings: Array<{ rule: string; location: { line: number }; fix?: string }> }).findings
     const renamed = findings.find((f) => f.rule === 'column-renamed')
     expect(renamed?.fix).toContain(`Run \`rollsafe plan ${mixed}\` to get these phases as SQL files with rollbacks and a runbook.`)
     for (const finding of findings.filter((f) => f.location.line === 3)) expect(finding.fix ?? '').not.toContain('rollsafe plan')

@@ -1,6 +1,6 @@
 import type { DbChange } from '../../db/change.js'
 import type { ParsedStatement } from '../../db/parse-sql.js'
-import type { SchemaModel, TableModel } from '../../db/schema-model.js'
+import type { ColumnModel, SchemaModel, TableModel } from '../../db/schema-model.js'
 import type { Plan, PlanOptions } from './plan.js'
 
 /** The change kinds `rollsafe plan` splits into phases. */
@@ -61,6 +61,22 @@ export function tableOfA(context: Pick<PlanContext, 'a'>, key: string): TableMod
     context.a.tables.get(key) ??
     `rollsafe does not know table \`${key}\`: give the schema the migration starts from (--schema or --history)`
   )
+}
+
+/**
+ * The column a change names (`public.users.email`) and its table, both in version A's schema, or
+ * the message saying why rollsafe cannot plan for it.
+ */
+export function columnOfA(
+  context: Pick<PlanContext, 'a'>,
+  object: string,
+): { readonly table: TableModel; readonly name: string; readonly column: ColumnModel } | { readonly unsupported: string } {
+  const table = tableOfA(context, tableKeyOf(object))
+  if (typeof table === 'string') return { unsupported: table }
+  const name = lastPart(object)
+  const column = table.columns.find((c) => c.name === name)
+  if (column === undefined) return { unsupported: `rollsafe does not know column \`${object}\`` }
+  return { table, name, column }
 }
 
 /** `public.users.email` → `email`. */

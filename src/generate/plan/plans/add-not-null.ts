@@ -2,7 +2,7 @@ import { commandText } from '../alter-commands.js'
 import { backfillSql, pendingRowsSql } from '../backfill.js'
 import { addConstraintOnce, blocks, transaction, unbounded } from '../phase-sql.js'
 import type { PlanBuilder, PlanContext } from '../plan-context.js'
-import { lastPart, tableKeyOf, tableOfA } from '../plan-context.js'
+import { columnOfA, tableKeyOf } from '../plan-context.js'
 import type { Plan, PlanPhase } from '../plan.js'
 import { insertProbe, updateProbe, valueFor, type ProbeTable } from '../probes.js'
 import { ident, literal } from '../sql.js'
@@ -54,11 +54,9 @@ function fillOf(context: PlanContext<'column-set-not-null'>, column: string): { 
  */
 export const addNotNullPlan: PlanBuilder<'column-set-not-null'> = (context) => {
   const { change, options } = context
-  const table = tableOfA(context, tableKeyOf(change.object))
-  if (typeof table === 'string') return { unsupported: table }
-  const name = lastPart(change.object)
-  const column = table.columns.find((c) => c.name === name)
-  if (column === undefined) return { unsupported: `rollsafe does not know column \`${change.object}\`` }
+  const found = columnOfA(context, change.object)
+  if ('unsupported' in found) return found
+  const { table, name, column } = found
   const key = batchKey(table)
   if (key === undefined) return { unsupported: `\`${table.key}\` has no primary key to batch the backfill by` }
   const target = qualified(table.name)

@@ -4,7 +4,7 @@ import { backfillSql, pendingRowsSql } from '../backfill.js'
 import { copyIndexes } from '../index-copies.js'
 import { addConstraintOnce, blocks, doBlock, hasColumn, transaction, unbounded } from '../phase-sql.js'
 import type { PlanBuilder, PlanContext } from '../plan-context.js'
-import { lastPart, tableKeyOf, tableOfA } from '../plan-context.js'
+import { columnOfA } from '../plan-context.js'
 import type { Gate, Plan } from '../plan.js'
 import { insertProbe, selectProbe, updateProbe, valueFor, type ProbeTable } from '../probes.js'
 import { typeSql } from '../sample-values.js'
@@ -49,11 +49,9 @@ function enumGate(context: PlanContext<'column-type-changed'>, table: TableModel
  */
 export const changeColumnTypePlan: PlanBuilder<'column-type-changed'> = (context) => {
   const { change, options } = context
-  const table = tableOfA(context, tableKeyOf(change.object))
-  if (typeof table === 'string') return { unsupported: table }
-  const name = lastPart(change.object)
-  const column = table.columns.find((c) => c.name === name)
-  if (column === undefined) return { unsupported: `rollsafe does not know column \`${change.object}\`` }
+  const found = columnOfA(context, change.object)
+  if ('unsupported' in found) return found
+  const { table, name, column } = found
   const key = batchKey(table)
   if (key === undefined) return { unsupported: `\`${table.key}\` has no primary key to batch the backfill by` }
   if (key.includes(name)) return { unsupported: `\`${change.object}\` is in the primary key: the foreign keys that reference it need the same change` }

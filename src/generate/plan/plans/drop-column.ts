@@ -1,7 +1,7 @@
 import { addConstraintOnce, blocks, doBlock, queriesNaming, transaction, unbounded } from '../phase-sql.js'
 import type { TableModel } from '../../../db/schema-model.js'
 import type { PlanBuilder, PlanContext } from '../plan-context.js'
-import { lastPart, tableKeyOf, tableOfA } from '../plan-context.js'
+import { columnOfA } from '../plan-context.js'
 import type { Plan, PlanPhase } from '../plan.js'
 import { insertProbe, selectProbe, updateProbe, valueFor, type ProbeTable } from '../probes.js'
 import { fillsItself } from '../sample-values.js'
@@ -52,11 +52,9 @@ export const dropColumnPlan: PlanBuilder<'column-dropped'> = (context) => {
   const split = splitColumnPlan(context)
   if (split !== undefined) return split
   const { change, options } = context
-  const table = tableOfA(context, tableKeyOf(change.object))
-  if (typeof table === 'string') return { unsupported: table }
-  const name = lastPart(change.object)
-  const column = table.columns.find((c) => c.name === name)
-  if (column === undefined) return { unsupported: `rollsafe does not know column \`${change.object}\`` }
+  const found = columnOfA(context, change.object)
+  if ('unsupported' in found) return found
+  const { table, name, column } = found
   const key = batchKey(table)
   if (key === undefined || key.includes(name)) return { unsupported: `\`${change.object}\` is (part of) the key that identifies rows of \`${table.key}\`` }
   if (addedAgain(context)) {

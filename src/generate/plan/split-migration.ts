@@ -47,6 +47,21 @@ export interface MigrationSplit {
 
 const ownSettings = new Set(['lock_timeout', 'statement_timeout'])
 
+/**
+ * A carried statement's SQL. A named CREATE INDEX on a table version A already has is built
+ * CONCURRENTLY IF NOT EXISTS: a plain build blocks A's writes for as long as it runs, and the
+ * expand file must be safe to run again after a lock timeout.
+ */
+function carriedSql(text: string, changes: ReadonlyArray<DbChange>): string {
+  const index = changes.find((c) => c.kind === 'index-created')
+  if (index === undefined || index.kind !== 'index-created' || index.concurrently || !index.named) return `${text};`
+  if (index.tableOrigin !== 'existing' || changes.length !== 1) return `${text};`
+  const head = /^(\s*CREATE\s+(?:UNIQUE\s+)?INDEX\s+)(IF\s+NOT\s+EXISTS\s+)?/i.exec(text)
+  if (head === null) return `${text};`
+  const words = head[1] === head[1]?.toLowerCase() ? 'concurrently if not exists' : 'CONCURRENTLY IF NOT EXISTS'
+  return `${head[1]}${words} ${text.slice(head[0].length)};`
+}
+
 /** BEGIN/COMMIT and the migration's own timeouts: the plan's files set their own. */
 function isRunnerNoise(node: unknown): boolean {
   if (transactionControl(node) !== undefined) return true
@@ -133,7 +148,7 @@ export function splitMigration(
     if (isRunnerNoise(statement.node)) continue
     const planned = found.filter(isPlannable)
     if (planned.length === 0) {
-      carried.push({ index: statement.index, at: statement.at, sql: `${statement.text};`, phase: phaseOf(found, file), ...undoOf(found) })
+      carried.push({ index: statement.index, at: statement.at, sql: carriedSql(statement.text, found), phase: phaseOf(found, file), ...undoOf(found) })
       continue
     }
     const commands = commandsOf(statement)

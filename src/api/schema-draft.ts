@@ -1,5 +1,6 @@
 import type { SourceRef } from '../core/source-ref.js'
 import type { BoundKeyword, Discriminator, JsonType, Schema } from './model.js'
+import { isUnconstrained as allowsEveryValue } from './schema-refs.js'
 
 /** A `Schema` while it is built: the same shape, writable. Finished drafts are handed out as `Schema`. */
 export interface SchemaDraft {
@@ -104,24 +105,14 @@ export function assignDraft(to: SchemaDraft, from: SchemaDraft): void {
   to.renamedFrom = from.renamedFrom
 }
 
-/** Whether a schema constrains nothing at all (`{}`, `true`). */
+/**
+ * Whether a schema constrains nothing at all (`{}`, `true`): it allows every value (schema-refs'
+ * `isUnconstrained`, which the diff uses) and carries no other keyword either.
+ */
 export function isUnconstrained(schema: Schema): boolean {
   return (
-    schema.types === undefined &&
-    schema.format === undefined &&
-    schema.enum === undefined &&
-    schema.pattern === undefined &&
-    Object.keys(schema.bounds).length === 0 &&
+    allowsEveryValue(schema) &&
     !schema.uniqueItems &&
-    schema.properties.size === 0 &&
-    schema.required.size === 0 &&
-    schema.additionalProperties === true &&
-    schema.items === undefined &&
-    schema.prefixItems === undefined &&
-    schema.oneOf === undefined &&
-    schema.anyOf === undefined &&
-    schema.allOf === undefined &&
-    schema.not === undefined &&
     schema.discriminator === undefined &&
     !schema.readOnly &&
     !schema.writeOnly &&

@@ -5,6 +5,7 @@ import type { Schema } from './model.js'
 import type { PairSink, RelativeChange, SchemaViews } from './relative-change.js'
 import { typesDisjoint } from './schema-effects.js'
 import { ShapeIndex } from './shape-index.js'
+import { markDirty } from './mark-dirty.js'
 
 /** One compared schema pair: its own changes and the sub-pairs it leads to. */
 interface PairNode {
@@ -32,16 +33,6 @@ export interface SchemaDiffer {
   diff(before: Schema, after: Schema): ReadonlyArray<RelativeChange>
   /** How many distinct schema pairs were compared so far. */
   readonly pairsCompared: number
-}
-
-function markDirty(start: PairNode): void {
-  const stack = [start]
-  while (stack.length > 0) {
-    const node = stack.pop() as PairNode
-    if (node.dirty) continue
-    node.dirty = true
-    for (const parent of node.parents) if (!parent.dirty) stack.push(parent)
-  }
 }
 
 function rebase(change: RelativeChange, path: ReadonlyArray<string>): RelativeChange {

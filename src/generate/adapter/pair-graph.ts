@@ -4,6 +4,7 @@ import type { RelativeChange } from '../../api/relative-change.js'
 import type { ObjectStep, Side } from './adapter-plan.js'
 import type { Hints } from './extensions.js'
 import { analyzePair, type PairSteps } from './schema-steps.js'
+import { markDirty } from '../../api/mark-dirty.js'
 
 /** Where a sub-pair sits in its parent, named on the input side of the direction. */
 export type Segment =
@@ -51,16 +52,6 @@ function describeSegment(segment: Segment): string {
 function placeOf(node: PairNode): string {
   const component = node.after.name ?? node.before.name
   return component === undefined ? node.where : `schema \`${component}\``
-}
-
-function markDirty(start: PairNode): void {
-  const stack = [start]
-  while (stack.length > 0) {
-    const node = stack.pop() as PairNode
-    if (node.dirty) continue
-    node.dirty = true
-    for (const parent of node.parents) if (!parent.dirty) stack.push(parent)
-  }
 }
 
 /**

@@ -12,7 +12,7 @@ import { ident, literal, qualified } from '../sql.js'
 import { clauseAfter } from '../statement-parts.js'
 import { syncTrigger, triggerPresentSql } from '../sync-trigger.js'
 import { batchKey, constraintsOn, referencingKeys } from '../table-facts.js'
-import { carriedDefault, constraintValid, gateSql, notNullHelper } from './column-swap.js'
+import { carriedDefault, notNullHelper, swapValidation } from './column-swap.js'
 
 /** A column name not taken in the table: `quantity_new`, else `quantity_new2`, … */
 function freeName(table: TableModel, base: string): string {
@@ -128,12 +128,7 @@ export const changeColumnTypePlan: PlanBuilder<'column-type-changed'> = (context
           notNull && unbounded(`ALTER TABLE ${target} VALIDATE CONSTRAINT ${ident(notNull.name)};`, options),
           indexes.build,
         ),
-        rollback: blocks(indexes.drop, notNull && `ALTER TABLE ${target} DROP CONSTRAINT IF EXISTS ${ident(notNull.name)};`),
-        undoes: 'Drops the copies of the indexes and the helper CHECK.',
-        gate: {
-          check: `The copies of the indexes are valid${notNull ? ` and \`${notNull.name}\` is validated` : ''}.`,
-          sql: gateSql([notNull && constraintValid(table, notNull.name), indexes.validCondition]),
-        },
+        ...swapValidation(target, table, indexes, notNull),
       },
       {
         kind: 'contract',

@@ -1,5 +1,8 @@
 import type { TableModel } from '../../../db/schema-model.js'
-import { literal, objectName, qualified } from '../sql.js'
+import type { IndexCopies } from '../index-copies.js'
+import { blocks } from '../phase-sql.js'
+import type { Gate } from '../plan.js'
+import { ident, literal, objectName, qualified } from '../sql.js'
 
 /**
  * Pieces shared by the plans that replace a column with a new one (rename, type change): the
@@ -44,4 +47,26 @@ export function constraintValid(table: TableModel, name: string): string {
 export function gateSql(conditions: ReadonlyArray<string | undefined>): string | undefined {
   const present = conditions.filter((c): c is string => c !== undefined)
   return present.length === 0 ? undefined : `SELECT ${present.join('\n   AND ')} AS ok;`
+}
+
+/**
+ * The validate phase's rollback, what it undoes and its gate when a column is swapped for a copy
+ * (rename, type change): the copied indexes are valid and the helper CHECK proving NOT NULL is validated.
+ *
+ * @example swapValidation('public.users', users, indexes, notNullHelper(users, 'email_address'))
+ */
+export function swapValidation(
+  target: string,
+  table: TableModel,
+  indexes: IndexCopies,
+  notNull: { readonly name: string } | undefined,
+): { readonly rollback: string; readonly undoes: string; readonly gate: Gate } {
+  return {
+    rollback: blocks(indexes.drop, notNull && `ALTER TABLE ${target} DROP CONSTRAINT IF EXISTS ${ident(notNull.name)};`),
+    undoes: 'Drops the copies of the indexes and the helper CHECK.',
+    gate: {
+      check: `The copies of the indexes are valid${notNull ? ` and \`${notNull.name}\` is validated` : ''}.`,
+      sql: gateSql([notNull && constraintValid(table, notNull.name), indexes.validCondition]),
+    },
+  }
 }

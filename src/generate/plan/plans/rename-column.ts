@@ -9,7 +9,7 @@ import { ident, qualified } from '../sql.js'
 import { syncTrigger, triggerPresentSql } from '../sync-trigger.js'
 import { batchKey, constraintsOn, referencingKeys } from '../table-facts.js'
 import { typeSql } from '../sample-values.js'
-import { carriedDefault, constraintValid, gateSql, notNullHelper } from './column-swap.js'
+import { carriedDefault, notNullHelper, swapValidation } from './column-swap.js'
 import { renameColumnViewAlternative } from './rename-column-view.js'
 
 /**
@@ -95,12 +95,7 @@ export const renameColumnPlan: PlanBuilder<'column-renamed'> = (context) => {
           notNull && unbounded(`ALTER TABLE ${target} VALIDATE CONSTRAINT ${ident(notNull.name)};`, options),
           indexes.build,
         ),
-        rollback: blocks(indexes.drop, notNull && `ALTER TABLE ${target} DROP CONSTRAINT IF EXISTS ${ident(notNull.name)};`),
-        undoes: `Drops the copies of the indexes and the helper CHECK.`,
-        gate: {
-          check: `The copies of the indexes are valid${notNull ? ` and \`${notNull.name}\` is validated` : ''}.`,
-          sql: gateSql([notNull && constraintValid(table, notNull.name), indexes.validCondition]),
-        },
+        ...swapValidation(target, table, indexes, notNull),
       },
       {
         kind: 'contract',

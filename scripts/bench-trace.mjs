@@ -22,7 +22,7 @@ function median(values) {
 function run(args, cacheDir) {
   const timeFile = join(tmpdir(), `rollsafe-bench-trace-${process.pid}.time`)
   const started = process.hrtime.bigint()
-  const result = spawnSync('/usr/bin/time', ['-f', '%U %S', '-o', timeFile, process.execPath, 'bin/rollsafe.js', ...args], {
+  const result = spawnSync('/usr/bin/time', ['-f', '%U %S', '-o', timeFile, process.execPath, 'bin/rollsafe.cjs', ...args], {
     cwd: root,
     encoding: 'utf8',
     maxBuffer: 1 << 30,
@@ -50,7 +50,7 @@ export function benchTrace({ runs = 3 } = {}) {
   const last = join(set, migrations[migrations.length - 1], 'migration.sql')
   const args = ['db', '--trace', '--history', set, last, '--format', 'json', '--fail-on', 'never']
   console.log(`\n## rollsafe db --trace — trigger-dev, ${migrations.length} Prisma migrations replayed on PGlite, the newest traced\n`)
-  console.log(`command: node bin/rollsafe.js ${args.join(' ').replaceAll(join(root, '..'), '..')}\n`)
+  console.log(`command: node bin/rollsafe.cjs ${args.join(' ').replaceAll(join(root, '..'), '..')}\n`)
   console.log('| cache state | runs | wall ms (min / median) | CPU ms (median) |')
   console.log('|---|---|---|---|')
   const row = (label, samples) =>

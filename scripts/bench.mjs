@@ -4,7 +4,7 @@
 // nothing, it reports. Usage: node scripts/bench.mjs [--runs N] [--only NAME,...] [--skip-others]
 // [--api-only | --db-only] (--db-only includes the --trace replay of trigger-dev: scripts/bench-trace.mjs)
 // [--no-trace] [--baseline ENTRY] (ENTRY: another build's CLI entry, e.g. a copy of an older
-// dist/bundle with a two-line run.mjs, measured in the same alternation as a column of its own)
+// dist/bundle with a two-line run.cjs, measured in the same alternation as a column of its own)
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -107,7 +107,7 @@ function benchApi() {
   console.log('| pair | rollsafe ms | rollsafe MB | findings (e/w/i) | api-smart-diff ms | api-smart-diff MB | ratio |')
   console.log('|---|---|---|---|---|---|---|')
   for (const pair of openapiPairs()) {
-    const ours = repeat(runs, process.execPath, ['bin/rollsafe.js', 'api', pair.oldFile, pair.newFile, '--format', 'json', '--fail-on', 'never'])
+    const ours = repeat(runs, process.execPath, ['bin/rollsafe.cjs', 'api', pair.oldFile, pair.newFile, '--format', 'json', '--fail-on', 'never'])
     let counts = 'error'
     if (ours.last.status === 0) {
       const s = JSON.parse(ours.last.stdout).summary
@@ -179,7 +179,7 @@ function benchDb() {
     const files = migrationSetFiles(set)
     const args = ['db', ...files, '--var', 'Namespace=auth', '--format', 'json', '--fail-on', 'never']
     const [ours, viaNpm, native, before] = sideBySide([
-      [process.execPath, ['bin/rollsafe.js', ...args]],
+      [process.execPath, ['bin/rollsafe.cjs', ...args]],
       [shim, files],
       [binary, files],
       ...(baseline === '' ? [] : [[process.execPath, [baseline, ...args]]]),

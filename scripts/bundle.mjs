@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // Bundles the built CLI (dist/src, dist/rules) into dist/bundle/: one module for the CLI core and one
 // chunk per lazily loaded command, instead of ~150 small modules that Node resolves and reads one by
-// one at every start. bin/rollsafe.js uses it when it is at least as new as dist/src/cli/main.js.
+// one at every start. bin/rollsafe.cjs uses it when it is at least as new as dist/src/cli/main.js.
 // Dependencies (libpg-query, kysely, PGlite, …) stay external: they load their own assets.
+// CommonJS, not ESM: a CommonJS entry spares Node 20 its ESM loader (about fifteen internal modules
+// and a facade per imported builtin), about ten milliseconds of every run. Dependencies imported
+// with import() stay import(); the static ones (kysely, ajv, ts-morph) ship CommonJS builds.
 import { rmSync } from 'node:fs'
 import { dirname, isAbsolute, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -17,5 +20,5 @@ const bundle = await rolldown({
   external: (id) => !id.startsWith('.') && !isAbsolute(id),
   logLevel: 'warn',
 })
-await bundle.write({ dir: out, format: 'esm', entryFileNames: 'rollsafe.mjs', chunkFileNames: '[name]-[hash].mjs' })
+await bundle.write({ dir: out, format: 'cjs', dynamicImportInCjs: false, entryFileNames: 'rollsafe.cjs', chunkFileNames: '[name]-[hash].cjs' })
 await bundle.close()

@@ -20,7 +20,7 @@ rmSync(out, { recursive: true, force: true })
 let worst = 0
 for (const [title, args] of steps) {
   process.stdout.write(`\n=== ${title}\n$ rollsafe ${args.join(' ')}\n\n`)
-  const { status } = spawnSync(process.execPath, [join(root, 'bin', 'rollsafe.js'), ...args], { cwd: root, stdio: 'inherit' })
+  const { status } = spawnSync(process.execPath, [join(root, 'bin', 'rollsafe.cjs'), ...args], { cwd: root, stdio: 'inherit' })
   if (status !== 0 && status !== 1) worst = status ?? 2
 }
 process.stdout.write(`\nThe plan and the adapter are in demo/out/ (PLAN.md, ADAPTER.md).\n`)

@@ -1,17 +1,18 @@
 import { execFile, execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Finding } from '../src/core/finding.js'
 import { buildCheckRepo } from './helpers/check-repo.js'
 import { validateSarif } from './helpers/sarif-schema.js'
+import { cliBin, cliBuilt, projectRoot } from './helpers/built-cli.js'
 
 // `rollsafe check --base` end to end, with the built CLI (npm test builds it first) on a scripted
 // git repository: see test/helpers/check-repo.ts for what the branch changes.
-const root = join(import.meta.dirname, '..')
-const bin = join(root, 'bin', 'rollsafe.js')
-const built = existsSync(join(root, 'dist', 'src', 'cli', 'main.js'))
+const root = projectRoot
+const bin = cliBin
+const built = cliBuilt
 if (!built) console.warn('rollsafe check end-to-end tests skipped: run `npx tsc -p tsconfig.build.json` first (npm test does)')
 
 interface Run {

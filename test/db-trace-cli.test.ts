@@ -1,15 +1,16 @@
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { queryServer, serverReachable, serverUrl } from './helpers/postgres-server.js'
+import { cliBin, cliBuilt, projectRoot } from './helpers/built-cli.js'
 
-// The CLI as users run it (the built bin/rollsafe.js): --trace must print its report and the
+// The CLI as users run it (the built bin/rollsafe.cjs): --trace must print its report and the
 // process must end by itself, which it only does once PGlite (or the scratch database) is closed.
-const root = join(import.meta.dirname, '..')
-const bin = join(root, 'bin', 'rollsafe.js')
-const built = existsSync(join(root, 'dist', 'src', 'cli', 'main.js'))
+const root = projectRoot
+const bin = cliBin
+const built = cliBuilt
 if (!built) console.warn('CLI --trace tests skipped: run `npm run build` first (npm test does)')
 
 const dir = mkdtempSync(join(tmpdir(), 'rollsafe-trace-cli-'))

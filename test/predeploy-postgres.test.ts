@@ -1,19 +1,20 @@
 import { execFile } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Finding } from '../src/core/finding.js'
 import { serverReachable } from './helpers/postgres-server.js'
 import { createTestDatabase, type TestDatabase } from './helpers/scratch-server-database.js'
+import { cliBin, cliBuilt, projectRoot } from './helpers/built-cli.js'
 
 // `rollsafe predeploy` with the built CLI against the PostgreSQL server (DATABASE_URL, else the
 // local one): a golang-migrate folder whose first two migrations ran (schema_migrations says so) on
 // a database with a million-row table, a hand-made column (drift) and a pending migration that
 // rewrites a small table and builds an index on the large one.
-const root = join(import.meta.dirname, '..')
-const bin = join(root, 'bin', 'rollsafe.js')
-const built = existsSync(join(root, 'dist', 'src', 'cli', 'main.js'))
+const root = projectRoot
+const bin = cliBin
+const built = cliBuilt
 if (!built) console.warn('rollsafe predeploy tests skipped: run `npx tsc -p tsconfig.build.json` first (npm test does)')
 const reachable = built && (await serverReachable())
 

@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { homedir } from 'node:os'
+import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { cacheDirectory } from '../../core/cache-directory.js'
 
 /**
  * PGlite data directories kept as tarballs between runs: the freshly initialised one (booting
@@ -20,17 +20,10 @@ export interface DataDirCache {
   prune(prefix: string, keep: number): void
 }
 
-/** `$ROLLSAFE_CACHE_DIR`, else `$XDG_CACHE_HOME/rollsafe` or `~/.cache/rollsafe`; undefined when turned off. */
-export function cacheDirectory(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const configured = env['ROLLSAFE_CACHE_DIR']
-  if (configured === 'off') return undefined
-  if (configured) return configured
-  return join(env['XDG_CACHE_HOME'] || join(homedir(), '.cache'), 'rollsafe')
-}
-
 /** The installed PGlite's version, read from its package.json: part of every cache file name. */
 export function pgliteVersion(): string {
-  const entry = fileURLToPath(import.meta.resolve('@electric-sql/pglite'))
+  // createRequire, not import.meta.resolve: the CLI bundle is CommonJS (scripts/bundle.mjs).
+  const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite')
   const manifest = JSON.parse(readFileSync(join(dirname(entry), '..', 'package.json'), 'utf8')) as { version?: string }
   return manifest.version ?? 'unknown'
 }

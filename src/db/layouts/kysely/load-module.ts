@@ -2,12 +2,12 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { inputError } from '../../../core/errors.js'
 
 /** Where a bare import (`kysely`) resolves: next to the migration first, else rollsafe's own copy. */
 function resolveBare(specifier: string, from: string): string {
-  for (const base of [from, import.meta.filename]) {
+  for (const base of [from, fileURLToPath(import.meta.url)]) {
     try {
       return pathToFileURL(createRequire(base).resolve(specifier)).href
     } catch {

@@ -1,5 +1,9 @@
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { setFlagsFromString } from 'node:v8'
+import { cacheDirectory } from '../core/cache-directory.js'
 import { InputError } from '../core/errors.js'
+import { enableCompileCache } from './compile-cache.js'
 
 const usage = `rollsafe — can version B run next to version A?
 
@@ -31,6 +35,13 @@ setFlagsFromString('--wasm-lazy-validation')
 // lint of the corpus sets takes 18% less CPU, rollsafe api 15–40% less, and inputs twelve times
 // trigger-dev's lose nothing (the hot code still gets optimized, later).
 setFlagsFromString('--interrupt-budget=540672')
+
+// After the flags: V8 accepts a code cache only under the flags it was made with.
+const cacheRoot = cacheDirectory()
+if (cacheRoot !== undefined) {
+  const cache = enableCompileCache(dirname(fileURLToPath(import.meta.url)), join(cacheRoot, `code-${process.version}-${process.arch}`))
+  process.once('exit', () => cache.save())
+}
 
 /** Each command's module is imported only when it runs: start-up cost is part of the product. */
 const commands: Record<string, () => Promise<Command>> = {

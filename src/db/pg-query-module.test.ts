@@ -1,4 +1,5 @@
 import * as libpgQuery from 'libpg-query'
+import type { ParseResult } from 'libpg-query'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { loadPgQuery, type PgQuery } from './pg-query-module.js'
 
@@ -47,5 +48,17 @@ describe('loadPgQuery', () => {
       expect(ours).toBeDefined()
       expect(ours).toEqual(thrown(() => libpgQuery.parseSync(text)))
     }
+  })
+
+  it('grows its memory for a large text and keeps parsing after syntax errors', () => {
+    // About 4 MB of SQL, whose parse tree outgrows the parser's initial 128 MB of memory.
+    const large = `insert into t values ${Array.from({ length: 200_000 }, (_, i) => `(${i}, 'v${i}')`).join(', ')};`
+    const rows = (tree: ParseResult) => (tree.stmts?.[0]?.stmt as { InsertStmt: { selectStmt: { SelectStmt: { valuesLists: unknown[] } } } }).InsertStmt.selectStmt.SelectStmt.valuesLists
+    const ours = rows(direct.parseSync(large))
+    const theirs = rows(libpgQuery.parseSync(large))
+    expect(ours.length).toBe(200_000)
+    expect(ours.at(-1)).toEqual(theirs.at(-1))
+    for (let i = 0; i < 50; i++) expect(thrown(() => direct.parseSync(`select from where ${i}`))).toBeDefined()
+    expect(direct.parseSync(texts[2]!)).toEqual(libpgQuery.parseSync(texts[2]!))
   })
 })

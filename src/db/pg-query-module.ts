@@ -1,37 +1,13 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import type { ParseResult, ScanResult } from 'libpg-query'
+import { instantiateParser, readGlueLayout, type ParserInstance } from './pg-query-runtime.js'
 
 /** The two calls rollsafe makes into libpg-query. */
 export interface PgQuery {
   parseSync(text: string): ParseResult
   scanSync(text: string): ScanResult
 }
-
-/** The parts of libpg-query's Emscripten module its own `parseSync` and `scanSync` use. */
-interface WasmModule {
-  /** The WebAssembly memory as bytes; replaced when the memory grows, so read it after each allocation. */
-  readonly HEAPU8: Uint8Array
-  lengthBytesUTF8(text: string): number
-  stringToUTF8(text: string, pointer: number, size: number): void
-  UTF8ToString(pointer: number): string
-  getValue(pointer: number, type: 'i32'): number
-  _malloc(size: number): number
-  _free(pointer: number): void
-  _wasm_parse_query_raw(query: number): number
-  _wasm_free_parse_result(result: number): void
-  _wasm_scan(query: number): number
-  _wasm_free_string(pointer: number): void
-}
-
-type Factory = (options: {
-  instantiateWasm(imports: WebAssembly.Imports, receive: (instance: WebAssembly.Instance) => void): WebAssembly.Exports
-}) => Promise<WasmModule>
-
-const used = [
-  'lengthBytesUTF8', 'stringToUTF8', 'UTF8ToString', 'getValue', '_malloc', '_free',
-  '_wasm_parse_query_raw', '_wasm_free_parse_result', '_wasm_scan', '_wasm_free_string',
-] as const
 
 /** A parse error as libpg-query's `parseSync` throws it: the message and a 0-based cursor position. */
 class SqlError extends Error {
@@ -45,101 +21,128 @@ const encoder = new TextEncoder()
 const decoder = new TextDecoder()
 
 /**
- * Copies `text` into the module's memory as a NUL-terminated UTF-8 string for the duration of `use`.
- * TextEncoder writes it in one native call where Emscripten's `stringToUTF8` loops over every character
- * in JavaScript (a migration is often tens of kilobytes). Texts with lone surrogates, which the two encode
- * differently, keep Emscripten's encoding.
+ * Emscripten's `stringToUTF8`, kept for texts with lone surrogates: it writes each one as a
+ * three-byte sequence where TextEncoder writes U+FFFD, and libpg-query's own API does the former.
  */
-function withText<T>(module: WasmModule, text: string, use: (pointer: number) => T): T {
+function writeWtf8(text: string, heap: Uint8Array, pointer: number): number {
+  let at = pointer
+  for (let i = 0; i < text.length; i++) {
+    const code = text.codePointAt(i)!
+    if (code <= 0x7f) heap[at++] = code
+    else if (code <= 0x7ff) {
+      heap[at++] = 0xc0 | (code >> 6)
+      heap[at++] = 0x80 | (code & 63)
+    } else if (code <= 0xffff) {
+      heap[at++] = 0xe0 | (code >> 12)
+      heap[at++] = 0x80 | ((code >> 6) & 63)
+      heap[at++] = 0x80 | (code & 63)
+    } else {
+      heap[at++] = 0xf0 | (code >> 18)
+      heap[at++] = 0x80 | ((code >> 12) & 63)
+      heap[at++] = 0x80 | ((code >> 6) & 63)
+      heap[at++] = 0x80 | (code & 63)
+      i++
+    }
+  }
+  return at - pointer
+}
+
+/**
+ * Copies `text` into the parser's memory as a NUL-terminated UTF-8 string for the duration of
+ * `use`: in one native call (TextEncoder) unless the text has lone surrogates.
+ */
+function withText<T>(parser: ParserInstance, text: string, use: (pointer: number) => T): T {
   // String.prototype.isWellFormed (Node 20) is not in the TypeScript library this project targets.
   const wellFormed = (text as string & { isWellFormed(): boolean }).isWellFormed()
-  const size = (wellFormed ? Buffer.byteLength(text, 'utf8') : module.lengthBytesUTF8(text)) + 1
-  const pointer = module._malloc(size)
+  // A lone surrogate takes three bytes, as a character of the Basic Multilingual Plane does.
+  const size = Buffer.byteLength(text, 'utf8') + 1
+  const pointer = parser.malloc(size)
   try {
-    if (wellFormed) {
-      const heap = module.HEAPU8
-      const { written } = encoder.encodeInto(text, heap.subarray(pointer, pointer + size - 1))
-      heap[pointer + written] = 0
-    } else module.stringToUTF8(text, pointer, size)
+    const heap = parser.heap
+    const written = wellFormed ? encoder.encodeInto(text, heap.subarray(pointer, pointer + size - 1)).written : writeWtf8(text, heap, pointer)
+    heap[pointer + written] = 0
     return use(pointer)
   } finally {
-    module._free(pointer)
+    parser.free(pointer)
   }
 }
 
 /** The NUL-terminated UTF-8 string at `pointer` (libpg-query's JSON output): found and decoded natively. */
-function readText(module: WasmModule, pointer: number): string {
-  const heap = module.HEAPU8
+function readText(parser: ParserInstance, pointer: number): string {
+  const heap = parser.heap
   const end = heap.indexOf(0, pointer)
   return decoder.decode(heap.subarray(pointer, end === -1 ? heap.length : end))
 }
 
+function readInt32(parser: ParserInstance, pointer: number): number {
+  const heap = parser.heap
+  return new DataView(heap.buffer, heap.byteOffset).getInt32(pointer, true)
+}
+
 // These two functions do what libpg-query 18's own parseSync and scanSync do (wasm/index.cjs).
-function parseWith(module: WasmModule, text: string): ParseResult {
-  return withText(module, text, (query) => {
-    const result = module._wasm_parse_query_raw(query)
+function parseWith(parser: ParserInstance, text: string): ParseResult {
+  return withText(parser, text, (query) => {
+    const result = parser.parseQueryRaw(query)
     if (!result) throw new Error('Failed to parse query: memory allocation failed')
     try {
-      const tree = module.getValue(result, 'i32')
-      const error = module.getValue(result + 8, 'i32')
+      const tree = readInt32(parser, result)
+      const error = readInt32(parser, result + 8)
       if (error) {
-        const messagePointer = module.getValue(error, 'i32')
-        const message = messagePointer ? module.UTF8ToString(messagePointer) : 'Unknown error'
-        const cursor = module.getValue(error + 16, 'i32')
+        const messagePointer = readInt32(parser, error)
+        const message = messagePointer ? readText(parser, messagePointer) : 'Unknown error'
+        const cursor = readInt32(parser, error + 16)
         throw new SqlError(message, { message, cursorPosition: cursor > 0 ? cursor - 1 : 0 })
       }
       if (!tree) throw new Error('No parse tree generated')
-      return JSON.parse(readText(module, tree)) as ParseResult
+      return JSON.parse(readText(parser, tree)) as ParseResult
     } finally {
-      module._wasm_free_parse_result(result)
+      parser.freeParseResult(result)
     }
   })
 }
 
-function scanWith(module: WasmModule, text: string): ScanResult {
-  return withText(module, text, (query) => {
-    const result = module._wasm_scan(query)
+function scanWith(parser: ParserInstance, text: string): ScanResult {
+  return withText(parser, text, (query) => {
+    const result = parser.scan(query)
     try {
-      const out = result ? readText(module, result) : ''
+      const out = result ? readText(parser, result) : ''
       if (out.startsWith('syntax error') || out.startsWith('deparse error') || out.startsWith('ERROR')) throw new Error(out)
       return JSON.parse(out) as ScanResult
     } finally {
-      if (result) module._wasm_free_string(result)
+      if (result) parser.freeString(result)
     }
   })
 }
 
+/** libpg-query's WebAssembly parser on rollsafe's small runtime; undefined when its glue has another layout. */
+function loadDirect(): ParserInstance | undefined {
+  try {
+    const require = createRequire(import.meta.url)
+    const gluePath = require.resolve('libpg-query/wasm/libpg-query.js')
+    const layout = readGlueLayout(readFileSync(gluePath, 'latin1'))
+    if (layout === undefined) return undefined
+    return instantiateParser(readFileSync(gluePath.replace(/\.js$/, '.wasm')) as Uint8Array<ArrayBuffer>, layout)
+  } catch {
+    return undefined
+  }
+}
+
 /**
- * libpg-query's parser, instantiated from its Emscripten module with a synchronous compile. The
- * package's entry starts an asynchronous compile when it is imported, which costs a short CLI run
- * about ten milliseconds more. Falls back to the package's entry when the module does not have
- * the layout this was written for (another libpg-query version).
+ * libpg-query's parser, instantiated synchronously on the runtime of pg-query-runtime.ts: the
+ * package's entry compiles asynchronously and builds an Emscripten runtime the parser does not
+ * need, about fifteen milliseconds more of a short CLI run. Falls back to the package's entry when
+ * the module does not have the layout this was written for (another libpg-query version).
  *
  * @example
  * const pg = await loadPgQuery()
  * pg.parseSync('select 1').stmts?.length // 1
  */
 export async function loadPgQuery(): Promise<PgQuery> {
-  const require = createRequire(import.meta.url)
-  let module: WasmModule | undefined
-  try {
-    const factory = require('libpg-query/wasm/libpg-query.js') as Factory
-    const binary = readFileSync(require.resolve('libpg-query/wasm/libpg-query.wasm'))
-    module = await factory({
-      instantiateWasm(imports, receive) {
-        const instance = new WebAssembly.Instance(new WebAssembly.Module(binary), imports)
-        receive(instance)
-        return instance.exports
-      },
-    })
-  } catch {
-    module = undefined
-  }
-  const loaded = module
-  if (loaded === undefined || !used.every((name) => typeof loaded[name] === 'function')) {
+  const parser = loadDirect()
+  if (parser === undefined) {
     const pgQuery = await import('libpg-query')
     await pgQuery.loadModule()
     return pgQuery
   }
-  return { parseSync: (text) => parseWith(loaded, text), scanSync: (text) => scanWith(loaded, text) }
+  return { parseSync: (text) => parseWith(parser, text), scanSync: (text) => scanWith(parser, text) }
 }

@@ -6,70 +6,30 @@ const encoder = new TextEncoder()
 /** The longest name PostgreSQL keeps, in bytes (NAMEDATALEN - 1); longer names are truncated. */
 export const maxNameBytes = 63
 
-/** `\s` of a JavaScript regular expression: ECMAScript WhiteSpace and LineTerminator. */
-function isSpace(code: number): boolean {
-  if (code <= 32) return code === 32 || (code >= 9 && code <= 13)
-  if (code < 0xa0) return false
-  return (
-    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
-    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
-  )
-}
+const patterns = new Map<number, RegExp>()
 
-/** Characters that can make an unquoted name: none of `\s ( ) , ; . ' "`. */
-function isNameChar(code: number): boolean {
-  return code !== 40 && code !== 41 && code !== 44 && code !== 59 && code !== 46 && code !== 39 && code !== 34 && !isSpace(code)
-}
-
-const unquotedRuns = new Map<number, RegExp>()
-
-/** A run of at least `min` name characters. */
-function unquotedRun(min: number): RegExp {
-  let pattern = unquotedRuns.get(min)
-  if (pattern === undefined) unquotedRuns.set(min, (pattern = new RegExp(`[^\\s(),;.'"]{${min},}`)))
+/**
+ * A quoted name of at least `min` characters (`""` is one) or a run of at least `min` characters
+ * that can make an unquoted name: letters, digits, `_`, `$` and, as PostgreSQL's scanner has it,
+ * every non-ASCII character (a no-break space or a byte order mark too). The alternatives start on
+ * different characters and cannot backtrack into each other: one linear pass.
+ */
+function longNamePattern(min: number): RegExp {
+  let pattern = patterns.get(min)
+  if (pattern === undefined) patterns.set(min, (pattern = new RegExp(`"(?:[^"]|""){${min},}"|[\\w$\\u0080-\\uffff]{${min},}`)))
   return pattern
 }
 
 /**
- * Where the quoted name opening at `open` ends (its closing quote), as the pattern `"(?:[^"]|"")*"` finds it:
- * `""` inside is a quote; with no lone closing quote, the last `""` closes it. -1 when nothing closes it.
- */
-function closingQuote(text: string, open: number): number {
-  let lastPair = -1
-  for (let j = open + 1; j < text.length; j++) {
-    if (text.charCodeAt(j) !== 34) continue
-    if (text.charCodeAt(j + 1) !== 34) return j
-    lastPair = j
-    j++
-  }
-  return lastPair
-}
-
-/**
  * Quick test before scanning (the scanner costs several times a parse): does the text hold a quoted
- * name, or a run of name characters outside quotes, long enough to pass `limit` bytes? That takes
- * `limit + 1` characters in ASCII text, a quarter of that otherwise (a UTF-8 character has at most 4 bytes).
- * It runs on every statement: one pass over the text, or one regular expression when it has no double quote.
+ * name, or a run of name characters, long enough to pass `limit` bytes? That takes `limit + 1`
+ * characters in ASCII text, a quarter of that otherwise (a UTF-8 character has at most 4 bytes).
+ * It runs on every statement, so it is one regular expression. It may say yes where the scanner
+ * then finds no long name (text between two quoted names, a string constant); never the reverse.
  */
 export function mayHoldLongName(text: string, limit: number): boolean {
   const min = Buffer.byteLength(text, 'utf8') === text.length ? limit + 1 : Math.ceil((limit + 1) / 4)
-  if (text.length < min) return false
-  // Without double quotes only runs count, and a regular expression finds one natively.
-  if (!text.includes('"')) return unquotedRun(min).test(text)
-  let run = 0
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i)
-    if (code === 34) {
-      run = 0
-      const close = closingQuote(text, i)
-      if (close === -1) continue
-      if (close - i - 1 >= min) return true
-      i = close
-    } else if (isNameChar(code)) {
-      if (++run >= min) return true
-    } else run = 0
-  }
-  return false
+  return text.length >= min && longNamePattern(min).test(text)
 }
 
 /**

@@ -113,26 +113,50 @@ export function instantiateParser(binary: Uint8Array<ArrayBuffer>, layout: GlueL
   const instance = (): WebAssembly.Exports => exports!
   const call = (symbol: string): Exported => instance()[name(symbol)] as Exported
   const runtime = runtimeImports(instance, name)
+  // The functions invoke_* needs, looked up once the instance exists (invoke runs on most C calls
+  // of the parser, so no lookups there); table entries are kept as Emscripten does.
+  let stackSave: Exported, stackRestore: Exported, setThrew: Exported, table: WebAssembly.Table
+  const functions: Array<(...args: number[]) => unknown> = []
   // invoke_<signature>: a call through the function table that a longjmp may leave; the C side
   // learns of it through setThrew. A `j` (64-bit) result must still be a BigInt then.
-  const invoke = (afterLongjmp: undefined | bigint) => (index: number, ...args: number[]): unknown => {
-    const stack = call('_emscripten_stack_get_current')()
+  const guarded = (afterLongjmp: undefined | bigint, run: () => unknown): unknown => {
+    const stack = stackSave()
     try {
-      return (instance()[name('__indirect_function_table')] as WebAssembly.Table).get(index)(...args)
+      return run()
     } catch (error) {
-      call('__emscripten_stack_restore')(stack)
+      stackRestore(stack)
       if (!(error instanceof Longjmp)) throw error
-      call('_setThrew')(1, 0)
+      setThrew(1, 0)
       return afterLongjmp
+    }
+  }
+  const entry = (index: number): ((...args: number[]) => unknown) => (functions[index] ??= table.get(index))
+  // One function per arity, with as many declared parameters as the import has: V8 calls such a
+  // function from WebAssembly without adapting the arguments (rest parameters would cost that on
+  // every call, and the parser makes many).
+  const invoke = (target: string): ((...args: number[]) => unknown) => {
+    const after = target.startsWith('invoke_j') ? 0n : undefined
+    switch (target.length - 'invoke_'.length - 1) {
+      case 0: return (f) => guarded(after, () => entry(f)())
+      case 1: return (f, a) => guarded(after, () => entry(f)(a!))
+      case 2: return (f, a, b) => guarded(after, () => entry(f)(a!, b!))
+      case 3: return (f, a, b, c) => guarded(after, () => entry(f)(a!, b!, c!))
+      case 4: return (f, a, b, c, d) => guarded(after, () => entry(f)(a!, b!, c!, d!))
+      case 5: return (f, a, b, c, d, e) => guarded(after, () => entry(f)(a!, b!, c!, d!, e!))
+      default: return (f, ...args) => guarded(after, () => entry(f!)(...args))
     }
   }
   const imports: Record<string, unknown> = {}
   for (const [importName, target] of layout.imports) {
-    const fn = target.startsWith('invoke_') ? invoke(target.startsWith('invoke_j') ? 0n : undefined) : runtime[target]
+    const fn = target.startsWith('invoke_') ? invoke(target) : runtime[target]
     if (fn === undefined) return undefined
     imports[importName] = fn
   }
   exports = new WebAssembly.Instance(new WebAssembly.Module(binary), { a: imports as WebAssembly.ModuleImports }).exports
+  stackSave = call('_emscripten_stack_get_current')
+  stackRestore = call('__emscripten_stack_restore')
+  setThrew = call('_setThrew')
+  table = instance()[name('__indirect_function_table')] as WebAssembly.Table
   ;(instance()[layout.constructors] as () => void)()
   const memory = instance()[name('memory')] as WebAssembly.Memory
   let view = new Uint8Array(memory.buffer)

@@ -11,12 +11,13 @@ const patterns = new Map<number, RegExp>()
 /**
  * A quoted name of at least `min` characters (`""` is one) or a run of at least `min` characters
  * that can make an unquoted name: letters, digits, `_`, `$` and, as PostgreSQL's scanner has it,
- * every non-ASCII character (a no-break space or a byte order mark too). The alternatives start on
- * different characters and cannot backtrack into each other: one linear pass.
+ * every non-ASCII character (a no-break space or a byte order mark too). A run is tried from its
+ * first character only (the lookbehind): tried from each of its characters, the search would be
+ * quadratic in the run's length.
  */
 function longNamePattern(min: number): RegExp {
   let pattern = patterns.get(min)
-  if (pattern === undefined) patterns.set(min, (pattern = new RegExp(`"(?:[^"]|""){${min},}"|[\\w$\\u0080-\\uffff]{${min},}`)))
+  if (pattern === undefined) patterns.set(min, (pattern = new RegExp(`"(?:[^"]|""){${min},}"|(?<![\\w$\\u0080-\\uffff])[\\w$\\u0080-\\uffff]{${min},}`)))
   return pattern
 }
 

@@ -16,7 +16,7 @@ export const rule = defineRule({
   safe: 'Shorten the name to 63 bytes or fewer (count bytes, not characters, for non-ASCII names).',
   seeAlso: ['squawk: identifier-too-long'],
   check(change, report) {
-    for (const { name, bytes } of longNames(change.statement.text, limit)) {
+    for (const { name, bytes } of longNames(change.statement.text, change.statement.node, limit)) {
       report({ message: `name \`${name}\` is ${bytes} bytes long, over the ${limit}-byte limit`, at: change.at, object: name })
     }
   },

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { initParser, scanSql } from './parse-sql.js'
-import { mayHoldLongName } from './statement-names.js'
+import { initParser, parseTree, scanSql } from './parse-sql.js'
+import { longNames, mayHoldLongName } from './statement-names.js'
 
 beforeAll(() => initParser())
 
@@ -50,5 +50,48 @@ describe('mayHoldLongName', () => {
       }
     }
     expect(checked).toBeGreaterThan(500)
+  })
+})
+
+describe('longNames', () => {
+  // Wherever a name can stand, the parse tree keeps its cut form, which lets longNames scan the statement.
+  const places = [
+    'create table NAME (id int)', 'create table t (NAME int)', 'alter table t add column NAME text',
+    'create index NAME on t (a)', 'alter table t add constraint NAME check (a > 0)',
+    'alter table t add constraint c foreign key (a) references NAME (id)', 'select a as NAME from t',
+    'create schema NAME', "create function NAME() returns int language sql as 'select 1'",
+    "comment on column t.NAME is 'x'", 'alter table t rename column a to NAME', 'create view v (NAME) as select 1',
+    "create type NAME as enum ('a')", 'grant select on t to NAME', 'create sequence NAME', 'insert into t (NAME) values (1)',
+    'update t set NAME = 1', 'create trigger NAME before insert on t for each row execute function f()',
+    'drop table if exists NAME', 'create extension NAME', 'set a.NAME = 1', 'alter table t set (NAME = 1)',
+    'select * from s.NAME', 'alter type e add value if not exists \'v\' after \'w\'; alter table NAME rename to u',
+  ]
+  const names = [
+    { written: 'a'.repeat(70), name: 'a'.repeat(70), bytes: 70 },
+    { written: `"Mixed${'X'.repeat(60)}"`, name: `Mixed${'X'.repeat(60)}`, bytes: 65 },
+    { written: `"${'é'.repeat(32)}"`, name: 'é'.repeat(32), bytes: 64 },
+    { written: 'UPPER_' + 'b'.repeat(60), name: 'upper_' + 'b'.repeat(60), bytes: 66 },
+  ]
+
+  it('finds a long name wherever it stands', () => {
+    for (const place of places) {
+      for (const { written, name, bytes } of names) {
+        for (const text of place.replaceAll('NAME', written).split('; ')) {
+          if (!text.includes(written)) continue
+          expect(longNames(text, parseTree(text).stmts?.[0]?.stmt), text).toEqual([{ name, bytes }])
+        }
+      }
+    }
+  })
+
+  it('leaves long string constants, comments and 63-byte names alone', () => {
+    for (const text of [
+      `insert into t values ('${'x'.repeat(100)}')`,
+      `select 1 -- ${'y'.repeat(100)}`,
+      `create table ${'a'.repeat(63)} (id int)`,
+      `create table "${'é'.repeat(31)}a" (id int)`,
+    ]) {
+      expect(longNames(text, parseTree(text).stmts?.[0]?.stmt), text).toEqual([])
+    }
   })
 })

@@ -33,15 +33,47 @@ export function mayHoldLongName(text: string, limit: number): boolean {
   return text.length >= min && longNamePattern(min).test(text)
 }
 
+/** Between `limit - 3` and `limit` bytes (a UTF-8 character has at most 4: shorter strings cannot reach that). */
+function mayBeClipped(value: string, limit: number): boolean {
+  if (value.length > limit || value.length * 4 < limit - 3) return false
+  const bytes = Buffer.byteLength(value, 'utf8')
+  return bytes >= limit - 3 && bytes <= limit
+}
+
+/**
+ * Whether the parse tree holds a string PostgreSQL may have cut from a longer name: its scanner
+ * cuts a name to at most `limit` bytes at a character boundary, so at least `limit - 3` remain.
+ * Every name of a statement is in its tree; most statements with a long run of name characters
+ * (a long string constant, a long unquoted word) have no such string, and are not scanned.
+ */
+function holdsClippedName(node: unknown, limit: number): boolean {
+  const stack: unknown[] = [node]
+  while (stack.length > 0) {
+    const value = stack.pop()
+    if (typeof value === 'string') {
+      if (mayBeClipped(value, limit)) return true
+      // Setting names keep their dotted form in one string (`set app.some_name = 1`).
+      if (value.includes('.') && value.split('.').some((part) => mayBeClipped(part, limit))) return true
+    } else if (Array.isArray(value)) {
+      for (const item of value) stack.push(item)
+    } else if (value !== null && typeof value === 'object') {
+      for (const key in value) stack.push((value as Record<string, unknown>)[key])
+    }
+  }
+  return false
+}
+
 /**
  * The names in a statement's text longer than `limit` bytes, as written (the parser has already cut
- * them to 63 bytes, so the AST cannot tell). Quoted names keep their case; others are folded to lower case.
+ * them, so the tree `node` alone cannot tell). Quoted names keep their case; others are folded to
+ * lower case. The scanner, which finds them exactly, runs only on statements that pass two quick
+ * tests: a long enough run in the text, and a cut-looking string in the tree.
  *
  * @example
- * longNames('create table a_name_of_seventy_bytes… (id int)') // [{ name: 'a_name_of_seventy_bytes…', bytes: 70 }]
+ * longNames('create table a_name_of_seventy_bytes… (id int)', tree) // [{ name: 'a_name_of_seventy_bytes…', bytes: 70 }]
  */
-export function longNames(text: string, limit = maxNameBytes): ReadonlyArray<{ readonly name: string; readonly bytes: number }> {
-  if (!mayHoldLongName(text, limit)) return []
+export function longNames(text: string, node: unknown, limit = maxNameBytes): ReadonlyArray<{ readonly name: string; readonly bytes: number }> {
+  if (!mayHoldLongName(text, limit) || !holdsClippedName(node, limit)) return []
   const found = new Map<string, number>()
   for (const token of scanSql(text).tokens) {
     if (token.tokenName !== 'IDENT') continue

@@ -16,14 +16,7 @@ const mtime = (path) => {
     return -1
   }
 }
-// `rollsafe rules | head`: a reader that stops early is not an error worth a stack trace.
-for (const stream of [process.stdout]) {
-  stream.on('error', (error) => {
-    if (error.code !== 'EPIPE') throw error
-    process.exit(process.exitCode ?? 0)
-  })
-}
 const cli = mtime(bundled) >= mtime(built) ? Promise.resolve(require(bundled)) : import(pathToFileURL(built).href)
-cli.then(({ main }) => main(process.argv.slice(2))).then((code) => {
+cli.then(({ main }) => main(process.argv.slice(2), { directStdout: true })).then((code) => {
   process.exitCode = code
 })

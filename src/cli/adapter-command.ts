@@ -2,6 +2,7 @@ import { InputError } from '../core/errors.js'
 import { generateAdapter } from '../generate/adapter/generate-adapter.js'
 import { writeAdapter } from '../generate/adapter/write-output.js'
 import { parseCommand } from './common-options.js'
+import { writeStdout } from './stdout.js'
 
 export const adapterUsage = `rollsafe adapter OLD NEW --out DIR [options]
 
@@ -26,7 +27,7 @@ export async function adapterCommand(argv: ReadonlyArray<string>): Promise<numbe
     help: { type: 'boolean', short: 'h' },
   })
   if (values['help']) {
-    process.stdout.write(adapterUsage)
+    writeStdout(adapterUsage)
     return 0
   }
   if (positionals.length !== 2) throw new InputError(`rollsafe adapter takes two files, OLD and NEW\n\n${adapterUsage}`)
@@ -46,13 +47,13 @@ export async function adapterCommand(argv: ReadonlyArray<string>): Promise<numbe
   const todo = manual === 0 ? 'nothing needs a person' : `${manual} change${manual === 1 ? ' needs' : 's need'} a person: see ${out}/ADAPTER.md`
   if (check) {
     if (result.changed.length === 0) {
-      process.stdout.write(`${out} is up to date (${todo})\n`)
+      writeStdout(`${out} is up to date (${todo})\n`)
       return 0
     }
-    process.stdout.write(`${out} is stale; these files would change:\n${result.changed.map((path) => `  ${path}\n`).join('')}`)
+    writeStdout(`${out} is stale; these files would change:\n${result.changed.map((path) => `  ${path}\n`).join('')}`)
     return 1
   }
   const verb = result.changed.length === 0 ? 'nothing to write' : `wrote ${result.changed.length} file${result.changed.length === 1 ? '' : 's'}`
-  process.stdout.write(`${verb} in ${out}, versions ${adapter.labels.old} → ${adapter.labels.new} (${todo})\n`)
+  writeStdout(`${verb} in ${out}, versions ${adapter.labels.old} → ${adapter.labels.new} (${todo})\n`)
   return 0
 }

@@ -4,6 +4,7 @@ import { commonFlags, commonUsage, parseCommand, readCommonOptions } from './com
 import { finish } from './finish.js'
 import { readConfig } from './read-config.js'
 import { today } from './today.js'
+import { writeStdout } from './stdout.js'
 
 export const apiUsage = `rollsafe api OLD NEW [options]
 
@@ -22,7 +23,7 @@ export async function apiCommand(argv: ReadonlyArray<string>): Promise<number> {
     validate: { type: 'boolean' },
   })
   if (values.help) {
-    process.stdout.write(apiUsage)
+    writeStdout(apiUsage)
     return 0
   }
   if (positionals.length !== 2) throw new InputError(`rollsafe api takes two files, OLD and NEW\n\n${apiUsage}`)

@@ -3,6 +3,7 @@ import { commonFlags, commonUsage, parseCommand, readCommonOptions } from './com
 import { finish } from './finish.js'
 import { readConfig } from './read-config.js'
 import { today } from './today.js'
+import { writeStdout } from './stdout.js'
 
 export const checkUsage = `rollsafe check [--base REF] [options]
 
@@ -21,7 +22,7 @@ export const checkFlags = { ...commonFlags, base: { type: 'string' } } as const
 export async function checkCommand(argv: ReadonlyArray<string>): Promise<number> {
   const { values, positionals } = parseCommand('check', argv, checkFlags)
   if (values.help) {
-    process.stdout.write(checkUsage)
+    writeStdout(checkUsage)
     return 0
   }
   if (positionals.length > 0) throw new InputError(`rollsafe check takes no files (the config names them), not '${positionals[0]}'\n\n${checkUsage}`)

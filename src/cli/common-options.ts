@@ -4,6 +4,7 @@ import { severities } from '../core/finding.js'
 import type { FailOn } from '../core/policy.js'
 import { formats, isFormat, type Format } from '../report/format.js'
 import { parseOutputs, type OutputTarget } from './output-option.js'
+import { stdoutIsTerminal } from './stdout.js'
 
 /** Flags every checking command takes. */
 export const commonFlags = {
@@ -67,7 +68,7 @@ export function readCommonOptions(
   if (failOnText !== undefined && !allowed.includes(failOnText)) {
     throw new InputError(`--fail-on must be one of ${allowed.join(', ')}, not '${failOnText}'`)
   }
-  const autoColor = Boolean(process.stdout.isTTY) && !env['NO_COLOR']
+  const autoColor = stdoutIsTerminal() && !env['NO_COLOR']
   const color = values['no-color'] ? false : values['color'] ? true : autoColor
   const config = values['config'] as string | undefined
   const stepSummary = env['GITHUB_STEP_SUMMARY'] || undefined

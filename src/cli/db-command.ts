@@ -10,6 +10,7 @@ import { shadowCheckOptions, shadowFlags, shadowUsage } from './db-shadow-flags.
 import { finish } from './finish.js'
 import { readConfig } from './read-config.js'
 import { today } from './today.js'
+import { writeStdout } from './stdout.js'
 
 export const dbUsage = `rollsafe db MIGRATION... [options]
 rollsafe db --from OLD.sql --to NEW.sql [--rename schema.table.old=new]
@@ -66,7 +67,7 @@ export async function dbCommand(argv: ReadonlyArray<string>): Promise<number> {
     rename: { type: 'string', multiple: true },
   })
   if (values.help) {
-    process.stdout.write(dbUsage)
+    writeStdout(dbUsage)
     return 0
   }
   const options = readCommonOptions(values)

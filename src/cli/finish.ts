@@ -7,6 +7,7 @@ import { findRule, resolveRuleId } from '../core/registry.js'
 import { render } from '../report/format.js'
 import type { FormatOptions, ReportInput } from '../report/report-input.js'
 import type { CommonOptions } from './common-options.js'
+import { writeStdout } from './stdout.js'
 import { today } from './today.js'
 import { toolInfo } from './tool-info.js'
 
@@ -53,6 +54,6 @@ export function finish(
     writeReport(output.file, render(output.format, input, { ...formatOptions, color: false }))
   }
   appendJobSummary(options, input, { ...formatOptions, color: false })
-  process.stdout.write(render(options.format, input, formatOptions))
+  writeStdout(render(options.format, input, formatOptions))
   return failed ? 1 : 0
 }

@@ -4,6 +4,7 @@ import { setFlagsFromString } from 'node:v8'
 import { cacheDirectory } from '../core/cache-directory.js'
 import { InputError } from '../core/errors.js'
 import { enableCompileCache } from './compile-cache.js'
+import { useDirectStdout, writeStdout } from './stdout.js'
 
 const usage = `rollsafe — can version B run next to version A?
 
@@ -55,11 +56,15 @@ const commands: Record<string, () => Promise<Command>> = {
   explain: async () => (await import('./rules-command.js')).explainCommand,
 }
 
-/** Runs the CLI and returns the exit code. Bad input prints one line to stderr and returns 2. */
-export async function main(argv: ReadonlyArray<string>): Promise<number> {
+/**
+ * Runs the CLI and returns the exit code. Bad input prints one line to stderr and returns 2.
+ * `directStdout` is for the CLI's own process (bin/rollsafe.cjs): see `useDirectStdout`.
+ */
+export async function main(argv: ReadonlyArray<string>, { directStdout = false } = {}): Promise<number> {
+  if (directStdout) useDirectStdout()
   const [name, ...rest] = argv
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(usage)
+    writeStdout(usage)
     return name === undefined ? 2 : 0
   }
   const load = commands[name]

@@ -7,6 +7,7 @@ import { verifyPlan, verifyTargets, type VerifyReport } from '../generate/plan/v
 import { writePlanFiles } from '../generate/plan/write-plan.js'
 import { parseCommand } from './common-options.js'
 import { readPgVersion, readVars } from './db-command.js'
+import { writeStdout } from './stdout.js'
 
 export const planUsage = `rollsafe plan MIGRATION [--out DIR] [--verify [--shadow-url URL]] [options]
 
@@ -108,7 +109,7 @@ export async function planCommand(argv: ReadonlyArray<string>): Promise<number> 
     help: { type: 'boolean', short: 'h' },
   })
   if (values['help']) {
-    process.stdout.write(planUsage)
+    writeStdout(planUsage)
     return 0
   }
   const [migration, ...extra] = positionals
@@ -130,20 +131,20 @@ export async function planCommand(argv: ReadonlyArray<string>): Promise<number> 
   }
   if (built.split.plans.length === 0) {
     const why = built.split.unsupported.length > 0 ? 'rollsafe cannot split the changes above' : 'nothing to split (no change that version A would not survive)'
-    process.stdout.write(`rollsafe plan: ${built.migration.path}: ${why}; no plan written\n`)
+    writeStdout(`rollsafe plan: ${built.migration.path}: ${why}; no plan written\n`)
     return 0
   }
   const out = values['out'] as string | undefined
   if (out === undefined) {
     const files = built.rendered.files
-    process.stdout.write(files.get('PLAN.md') ?? '')
-    for (const [name, text] of files) if (name !== 'PLAN.md') process.stdout.write(`\n## ${name}\n\n\`\`\`sql\n${text}\`\`\`\n`)
+    writeStdout(files.get('PLAN.md') ?? '')
+    for (const [name, text] of files) if (name !== 'PLAN.md') writeStdout(`\n## ${name}\n\n\`\`\`sql\n${text}\`\`\`\n`)
   } else {
     await writePlanFiles(out, built.rendered.files)
-    process.stdout.write(summary(built, out))
+    writeStdout(summary(built, out))
   }
   if (!values['verify']) return 0
   const reports = await verify(built, shadowUrl, seedFile)
-  process.stdout.write(formatVerifyReports(reports))
+  writeStdout(formatVerifyReports(reports))
   return reports.every((r) => r.ok) ? 0 : 1
 }

@@ -5,6 +5,7 @@ import { readPgVersion, readVars } from './db-command.js'
 import { finish } from './finish.js'
 import { readConfig } from './read-config.js'
 import { today } from './today.js'
+import { writeStdout } from './stdout.js'
 
 export const predeployUsage = `rollsafe predeploy --database-url URL [MIGRATION_FOLDER...] [options]
 
@@ -46,7 +47,7 @@ export const predeployFlags = {
 export async function predeployCommand(argv: ReadonlyArray<string>): Promise<number> {
   const { values, positionals } = parseCommand('predeploy', argv, predeployFlags)
   if (values.help) {
-    process.stdout.write(predeployUsage)
+    writeStdout(predeployUsage)
     return 0
   }
   const databaseUrl = values['database-url'] as string | undefined

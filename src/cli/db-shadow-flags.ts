@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises'
-import { inputError, InputError } from '../core/errors.js'
+import { InputError } from '../core/errors.js'
+import { readInputFile } from '../core/read-input-file.js'
 import type { Analyzer } from '../db/check-db.js'
 import type { SchemaSource } from '../db/schema-source.js'
 
@@ -42,7 +42,7 @@ export async function shadowCheckOptions(values: Readonly<Record<string, unknown
     const schemaFiles =
       schemaFile === undefined
         ? []
-        : [{ path: schemaFile, text: await readFile(schemaFile, 'utf8').catch((e: NodeJS.ErrnoException) => Promise.reject(inputError(schemaFile, `cannot read: ${e.code ?? e.message}`))), transactional: false }]
+        : [{ path: schemaFile, text: readInputFile(schemaFile), transactional: false }]
     return { analyzer: traceAnalyzer({ schemaFiles, ...(shadowUrl === undefined ? {} : { shadowUrl }), ...(databaseUrl === undefined ? {} : { databaseUrl }) }) }
   }
   if (databaseUrl === undefined) return {}

@@ -1,5 +1,5 @@
-import { writeSync } from 'node:fs'
-import { isatty } from 'node:tty'
+import { fstatSync, writeSync } from 'node:fs'
+import { createRequire } from 'node:module'
 
 let direct = false
 
@@ -14,9 +14,20 @@ export function useDirectStdout(): void {
   direct = process.platform !== 'win32'
 }
 
-/** Whether standard output is a terminal (for colors), without creating `process.stdout` when writing directly. */
+/**
+ * Whether standard output is a terminal (for colors), without creating `process.stdout` when
+ * writing directly. Node's tty module loads its net and stream modules, so it is asked only about a
+ * character device: a pipe or a file (CI, a redirect) is no terminal.
+ */
 export function stdoutIsTerminal(): boolean {
-  return direct ? isatty(1) : Boolean(process.stdout.isTTY)
+  if (!direct) return Boolean(process.stdout.isTTY)
+  try {
+    if (!fstatSync(1).isCharacterDevice()) return false
+  } catch {
+    return false
+  }
+  const tty = createRequire(import.meta.url)('node:tty') as typeof import('node:tty')
+  return tty.isatty(1)
 }
 
 /**

@@ -1,5 +1,4 @@
-import { readFile } from 'node:fs/promises'
-import { inputError } from '../core/errors.js'
+import { readInputFile } from '../core/read-input-file.js'
 import { analyzeMigrations, type AnalyzeOptions } from './analyze.js'
 import { initParser } from './parse-sql.js'
 import type { SchemaModel } from './schema-model.js'
@@ -23,10 +22,7 @@ export function sqlSchemaSource(path: string): SchemaSource {
     name: path,
     async load(options) {
       await initParser()
-      const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
-        throw inputError(path, `cannot read: ${error.code ?? error.message}`)
-      })
-      return analyzeMigrations([], options, [{ path, text, transactional: false }]).schema
+      return analyzeMigrations([], options, [{ path, text: readInputFile(path), transactional: false }]).schema
     },
   }
 }

@@ -1,7 +1,7 @@
-import { readFileSync, statSync, type Stats } from 'node:fs'
-import { readdir, readFile } from 'node:fs/promises'
+import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { inputError } from '../../core/errors.js'
+import { readInputFile } from '../../core/read-input-file.js'
 import type { MigrationFile } from '../migration-file.js'
 import { drizzleLayout } from './drizzle.js'
 import { flywayLayout } from './flyway.js'
@@ -25,11 +25,11 @@ export const layouts: ReadonlyArray<MigrationLayout> = [
 
 /** The layout of a folder; node-pg-migrate is recognised by the markers inside its first SQL file. */
 export async function detectLayout(dir: string): Promise<MigrationLayout | undefined> {
-  const entries = await readdir(dir)
+  const entries = readdirSync(dir)
   const found = layouts.find((l) => l.detect(dir, entries))
   if (found === plainLayout) {
     const first = entries.filter((e) => e.endsWith('.sql')).sort()[0]
-    if (first !== undefined && isNodePgMigrateSql(await readFile(join(dir, first), 'utf8'))) return nodePgMigrateLayout
+    if (first !== undefined && isNodePgMigrateSql(readFileSync(join(dir, first), 'utf8'))) return nodePgMigrateLayout
   }
   return found
 }
@@ -51,13 +51,7 @@ const modulePath = /\.(ts|mts|js|mjs)$/
 /** One file named on the command line: its layout follows from its name and place. */
 async function readOne(path: string, assumeTransaction: boolean): Promise<MigrationFile> {
   if (modulePath.test(path)) return readKyselyMigration(path)
-  let text: string
-  try {
-    text = readFileSync(path, 'utf8')
-  } catch (error) {
-    throw inputError(path, `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
-  }
-  return sqlFile(path, text, assumeTransaction)
+  return sqlFile(path, readInputFile(path), assumeTransaction)
 }
 
 /** A path's stat, or undefined when nothing is there (also when a part of the path is a file: ENOTDIR). */

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { inputError } from '../../core/errors.js'
 import type { MigrationLayout } from './migration-layout.js'
@@ -17,7 +17,7 @@ export const drizzleLayout: MigrationLayout = {
     const journalPath = join(dir, 'meta', '_journal.json')
     let journal: Journal
     try {
-      journal = JSON.parse(await readFile(journalPath, 'utf8')) as Journal
+      journal = JSON.parse(readFileSync(journalPath, 'utf8')) as Journal
     } catch (error) {
       throw inputError(journalPath, `cannot read the Drizzle journal: ${(error as Error).message}`)
     }

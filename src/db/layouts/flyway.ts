@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises'
+import { readdirSync } from 'node:fs'
 import type { MigrationLayout } from './migration-layout.js'
 import { readMigrationFiles } from './read-files.js'
 
@@ -21,7 +21,7 @@ export const flywayLayout: MigrationLayout = {
   transactional: true,
   detect: (_dir, entries) => entries.some((e) => versioned.test(e)),
   async read(dir) {
-    const entries = await readdir(dir)
+    const entries = readdirSync(dir)
     const names = [
       ...entries.filter((e) => versioned.test(e)).sort(compareVersions),
       ...entries.filter((e) => repeatable.test(e)).sort(),

@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises'
+import { readdirSync } from 'node:fs'
 import { compareNumbered, type MigrationLayout } from './migration-layout.js'
 import { readMigrationFiles } from './read-files.js'
 
@@ -10,7 +10,7 @@ export const golangMigrateLayout: MigrationLayout = {
   transactional: false,
   detect: (_dir, entries) => entries.some((e) => upFile.test(e)),
   async read(dir) {
-    const names = (await readdir(dir)).filter((e) => upFile.test(e)).sort(compareNumbered)
+    const names = (readdirSync(dir)).filter((e) => upFile.test(e)).sort(compareNumbered)
     return readMigrationFiles(dir, names, false)
   },
 }

@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises'
+import { readdirSync } from 'node:fs'
 import { compareNumbered, type MigrationLayout } from './migration-layout.js'
 import { readMigrationFiles } from './read-files.js'
 
@@ -8,7 +8,7 @@ export const plainLayout: MigrationLayout = {
   transactional: false,
   detect: (_dir, entries) => entries.some((e) => e.endsWith('.sql')),
   async read(dir) {
-    const names = (await readdir(dir)).filter((e) => e.endsWith('.sql') && !e.endsWith('.down.sql')).sort(compareNumbered)
+    const names = (readdirSync(dir)).filter((e) => e.endsWith('.sql') && !e.endsWith('.down.sql')).sort(compareNumbered)
     return readMigrationFiles(dir, names, false)
   },
 }

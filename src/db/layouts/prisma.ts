@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs'
-import { readdir } from 'node:fs/promises'
+import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { MigrationLayout } from './migration-layout.js'
 import { readMigrationFiles } from './read-files.js'
@@ -10,7 +9,7 @@ export const prismaLayout: MigrationLayout = {
   transactional: true,
   detect: (dir, entries) => entries.some((e) => /^\d+_/.test(e) && existsSync(join(dir, e, 'migration.sql'))),
   async read(dir) {
-    const entries = (await readdir(dir)).sort()
+    const entries = (readdirSync(dir)).sort()
     const names = entries.filter((e) => existsSync(join(dir, e, 'migration.sql'))).map((e) => join(e, 'migration.sql'))
     return readMigrationFiles(dir, names, true)
   },

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { inputError } from '../../core/errors.js'
+import { readInputFile } from '../../core/read-input-file.js'
 import { analyzeMigrations } from '../../db/analyze.js'
 import { readMigrations } from '../../db/layouts/detect-layout.js'
 import type { MigrationFile } from '../../db/migration-file.js'
@@ -39,11 +39,8 @@ export interface BuiltPlan {
   readonly alternativeEnds: ReadonlyMap<string, SchemaModel>
 }
 
-async function readSchemaFile(path: string): Promise<MigrationFile> {
-  const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw inputError(path, `cannot read: ${error.code ?? error.message}`)
-  })
-  return { path, text, transactional: false }
+function readSchemaFile(path: string): MigrationFile {
+  return { path, text: readInputFile(path), transactional: false }
 }
 
 /**
@@ -65,7 +62,7 @@ export async function buildPlan(request: PlanRequest): Promise<BuiltPlan> {
     throw inputError(request.migration, `rollsafe plan takes one migration, this holds ${files.length}: give the earlier ones with --history`)
   }
   const history = allHistory.filter((f) => resolve(f.path) !== resolve(migration.path))
-  const schemaFile = request.schema === undefined ? undefined : await readSchemaFile(request.schema)
+  const schemaFile = request.schema === undefined ? undefined : readSchemaFile(request.schema)
   await initParser()
   const analyze = { pgVersion: options.pgVersion, ...(request.vars ? { vars: request.vars } : {}), ...(request.assumeInTransaction ? { assumeInTransaction: true } : {}) }
   const base = schemaFile === undefined ? emptySchema : analyzeMigrations([], analyze, [schemaFile]).schema

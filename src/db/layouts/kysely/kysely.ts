@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises'
+import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { inputError } from '../../../core/errors.js'
 import type { MigrationFile } from '../../migration-file.js'
@@ -42,7 +42,7 @@ export const kyselyLayout: MigrationLayout = {
   transactional: true,
   detect: (_dir, entries) => entries.some(isMigrationModule) && !entries.some((e) => e.endsWith('.sql')),
   async read(dir) {
-    const names = (await readdir(dir)).filter(isMigrationModule).sort()
+    const names = (readdirSync(dir)).filter(isMigrationModule).sort()
     const files: MigrationFile[] = []
     for (const name of names) files.push(await readKyselyMigration(join(dir, name)))
     return files

@@ -47,7 +47,10 @@ export async function importMigrationModule(file: string): Promise<Record<string
   const target = join(dir, 'migration.mjs')
   try {
     await writeFile(target, rewriteImports(outputText, file))
-    return (await import(pathToFileURL(target).href)) as Record<string, unknown>
+    // In the CLI bundle (CommonJS) the bundler makes this import() a require(), which loads an ES
+    // module by its path (Node >= 20.19); the ESM build (dist/src, tests) imports it by URL.
+    const specifier = typeof __filename === 'string' ? target : pathToFileURL(target).href
+    return (await import(specifier)) as Record<string, unknown>
   } catch (error) {
     throw inputError(file, `cannot load the migration module: ${(error as Error).message.split('\n')[0]}`)
   } finally {

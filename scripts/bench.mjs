@@ -177,7 +177,8 @@ function benchDb() {
   const total = { ours: 0, shim: 0, native: 0, base: 0, oursCpu: 0, shimCpu: 0, nativeCpu: 0, baseCpu: 0 }
   for (const set of sets.filter((s) => only.length === 0 || only.includes(s))) {
     const files = migrationSetFiles(set)
-    const args = ['db', ...files, '--var', 'Namespace=auth', '--format', 'json', '--fail-on', 'never']
+    // Both tools print their default report (text), as a person running them would see it.
+    const args = ['db', ...files, '--var', 'Namespace=auth', '--fail-on', 'never']
     const [ours, viaNpm, native, before] = sideBySide([
       [process.execPath, ['bin/rollsafe.cjs', ...args]],
       [shim, files],

@@ -16,6 +16,7 @@ const usage = `rollsafe — can version B run next to version A?
   rollsafe adapter OLD NEW --out DIR   translation layer (TypeScript) keeping OLD's clients working on NEW
   rollsafe rules [api|db]         list the rules
   rollsafe explain RULE           a rule's documentation
+  rollsafe --version              the version
 
 exit: 0 nothing at or above --fail-on · 1 findings at or above it · 2 bad input or usage
 `
@@ -66,6 +67,11 @@ export async function main(argv: ReadonlyArray<string>, { directStdout = false }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     writeStdout(usage)
     return name === undefined ? 2 : 0
+  }
+  if (name === '--version' || name === '-v' || name === 'version') {
+    const { toolInfo } = await import('./tool-info.js')
+    writeStdout(`rollsafe ${toolInfo().version}\n`)
+    return 0
   }
   const load = commands[name]
   if (load === undefined) {

@@ -4,7 +4,7 @@
 // replay, trace, report, exit) in three cache states. Run alone (node scripts/bench-trace.mjs
 // [--runs N]) or from scripts/bench.mjs. Reports; asserts nothing.
 import { spawnSync } from 'node:child_process'
-import { existsSync, linkSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { cpSync, existsSync, linkSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -35,11 +35,16 @@ function run(args, cacheDir) {
   return { ms, cpu: (user + system) * 1000 }
 }
 
-/** A fresh cache directory holding only the cached initdb, if there is one to share. */
+/**
+ * A fresh cache directory holding only what a machine keeps whatever the history: the cached
+ * initdb and V8's compiled code of the CLI (both written by any earlier run), if there are some to share.
+ */
 function initdbOnlyCache(seed) {
   const dir = mkdtempSync(join(tmpdir(), 'rollsafe-bench-cache-'))
-  const initdb = seed && existsSync(seed) ? readdirSync(seed).find((f) => /-initdb(-[a-z0-9]+)?\.tar$/.test(f)) : undefined
+  const entries = seed && existsSync(seed) ? readdirSync(seed) : []
+  const initdb = entries.find((f) => /-initdb(-[a-z0-9]+)?\.tar$/.test(f))
   if (initdb) linkSync(join(seed, initdb), join(dir, initdb))
+  for (const code of entries.filter((f) => f.startsWith('code-'))) cpSync(join(seed, code), join(dir, code), { recursive: true })
   return dir
 }
 
@@ -63,7 +68,8 @@ export function benchTrace({ runs = 3 } = {}) {
     rmSync(dir, { recursive: true, force: true })
   }
   row('empty cache (first run on a machine: initdb + full replay)', empty)
-  // The usual CI case after a new migration landed in the history: full replay from a cached initdb.
+  // The usual CI case after a new migration landed in the history: full replay from a cached initdb
+  // (and compiled code), on a machine that ran rollsafe before.
   const seed = initdbOnlyCache(undefined)
   run(['db', '--trace', join(set, migrations[0], 'migration.sql'), '--format', 'json', '--fail-on', 'never'], seed)
   const replay = []

@@ -71,6 +71,7 @@ import { rule as typeDropped } from './type-dropped.js'
 import { rule as typeRenamed } from './type-renamed.js'
 import { rule as uniqueIndexCreated } from './unique-index-created.js'
 import { rule as uniqueIndexDropped } from './unique-index-dropped.js'
+import { rule as unusedIgnore } from './unused-ignore.js'
 import { rule as viewDropped } from './view-dropped.js'
 import { rule as viewRenamed } from './view-renamed.js'
 
@@ -146,6 +147,7 @@ export const dbRules: ReadonlyArray<Rule<ChangeKind>> = [
   typeRenamed as unknown as Rule<ChangeKind>,
   uniqueIndexCreated as unknown as Rule<ChangeKind>,
   uniqueIndexDropped as unknown as Rule<ChangeKind>,
+  unusedIgnore as unknown as Rule<ChangeKind>,
   viewDropped as unknown as Rule<ChangeKind>,
   viewRenamed as unknown as Rule<ChangeKind>,
 ]

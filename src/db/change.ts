@@ -276,3 +276,13 @@ export type DbChangeDetail =
       readonly reason: string
       readonly scope: 'statement' | 'file'
     }
+  /**
+   * A rule an ignore comment names that accepted no finding; known only after the rules ran (see
+   * `lintWithIgnores`). `known` is false for an id that is no rule at all (a typo, a removed rule).
+   */
+  | {
+      readonly kind: 'ignore-unused'
+      readonly rule: string
+      readonly known: boolean
+      readonly scope: 'statement' | 'file'
+    }

@@ -1,12 +1,12 @@
 import type { Finding } from '../core/finding.js'
-import { rulesOf } from '../core/registry.js'
+import { findRule, rulesOf } from '../core/registry.js'
 import type { ChangeKind, Rule } from '../core/rule.js'
 import { runRules } from '../core/run-rules.js'
 import { resolve } from 'node:path'
 import { sortFindings } from '../core/finding.js'
 import { analyzeEach, type Analysis, type AnalyzeOptions } from './analyze.js'
 import type { DbChange } from './change.js'
-import { applyIgnoreComments, type IgnoreComment } from './ignore-comments.js'
+import { applyIgnoreComments, unusedIgnoreChange, type IgnoreComment } from './ignore-comments.js'
 import { readMigrations } from './layouts/detect-layout.js'
 import type { MigrationFile } from './migration-file.js'
 import { initParser } from './parse-sql.js'
@@ -41,14 +41,39 @@ export interface DbCheckResult {
   readonly ignored: number
 }
 
+/**
+ * Applies the ignore comments to the rules' findings, then lets the rules see what the comments
+ * ignored in vain (`ignore-unused`: `unused-ignore` reports them): a comment's rule that ran and
+ * accepted nothing, or an id that is no rule. A rule the run left out (turned off, opt-in, another
+ * area) may be waived ahead of its use; `unused-ignore` itself is never reported unused.
+ */
+function lintWithIgnores(
+  findings: ReadonlyArray<Finding>,
+  ignores: ReadonlyArray<IgnoreComment>,
+  rules: ReadonlyArray<Rule<ChangeKind>>,
+  options: CheckDbOptions,
+): DbCheckResult {
+  const resolveId = options.resolveId ?? ((id: string) => id)
+  const first = applyIgnoreComments(findings, ignores, resolveId)
+  const ran = new Set(rules.map((r) => r.id))
+  const changes = first.unused
+    .filter((u) => resolveId(u.rule) !== 'unused-ignore')
+    .map((u) => ({ unused: u, known: findRule(u.rule) !== undefined }))
+    .filter(({ unused, known }) => !known || ran.has(resolveId(unused.rule)))
+    .map(({ unused, known }) => unusedIgnoreChange(unused, known, emptySchema, options.pgVersion ?? 15))
+  if (changes.length === 0) return { findings: first.findings, ignored: first.ignored }
+  const more = applyIgnoreComments(runRules(changes, rules, { context: { today: options.today } }), ignores, resolveId)
+  return { findings: sortFindings([...first.findings, ...more.findings]), ignored: first.ignored + more.ignored }
+}
+
 /** Runs the rules over changes and applies the ignore comments. */
 export function lintChanges(
   changes: ReadonlyArray<DbChange>,
   ignores: ReadonlyArray<IgnoreComment>,
   options: CheckDbOptions,
 ): DbCheckResult {
-  const findings = runRules(changes, options.rules ?? rulesOf('db'), { context: { today: options.today } })
-  return applyIgnoreComments(findings, ignores, options.resolveId)
+  const rules = options.rules ?? rulesOf('db')
+  return lintWithIgnores(runRules(changes, rules, { context: { today: options.today } }), ignores, rules, options)
 }
 
 /** Checks migration files already read (the fixtures runner and `checkDb` share this). */
@@ -74,7 +99,7 @@ export async function checkMigrationFiles(
     for (const f of options.annotate?.(own, changes) ?? own) findings.push(f)
     ignores.push(...found)
   })
-  return applyIgnoreComments(sortFindings(findings), ignores, options.resolveId)
+  return lintWithIgnores(sortFindings(findings), ignores, rules, options)
 }
 
 /**

@@ -48,40 +48,63 @@ export function findIgnoreComments(parsed: ParsedFile): ReadonlyArray<IgnoreComm
   return found
 }
 
-/** Drops the findings an ignore comment accepts (by rule id and statement, never by message). */
+/** A rule named by an ignore comment that accepted none of that rule's findings. */
+export interface UnusedIgnore {
+  readonly ignore: IgnoreComment
+  /** The id as the comment writes it. */
+  readonly rule: string
+}
+
+/**
+ * Drops the findings an ignore comment accepts (by rule id and statement, never by message), and
+ * tells which rules of which comments accepted nothing.
+ */
 export function applyIgnoreComments(
   findings: ReadonlyArray<Finding>,
   ignores: ReadonlyArray<IgnoreComment>,
   resolveId: (id: string) => string = (id) => id,
-): { readonly findings: ReadonlyArray<Finding>; readonly ignored: number } {
-  const accepted = (f: Finding): boolean =>
-    ignores.some(
-      (i) =>
-        i.file === f.location.file &&
-        i.rules.some((r) => resolveId(r) === f.rule) &&
-        (i.scope === 'file' || i.target === f.location.pointer),
-    )
+): { readonly findings: ReadonlyArray<Finding>; readonly ignored: number; readonly unused: ReadonlyArray<UnusedIgnore> } {
+  const used = ignores.map(() => new Set<string>())
+  const accepted = (f: Finding): boolean => {
+    let hit = false
+    ignores.forEach((i, k) => {
+      if (i.file !== f.location.file || (i.scope !== 'file' && i.target !== f.location.pointer)) return
+      for (const r of i.rules) {
+        if (resolveId(r) !== f.rule) continue
+        used[k]!.add(r)
+        hit = true
+      }
+    })
+    return hit
+  }
   const kept = findings.filter((f) => f.rule === 'ignore-without-reason' || !accepted(f))
-  return { findings: kept, ignored: findings.length - kept.length }
+  const unused = ignores.flatMap((ignore, k) => ignore.rules.filter((rule) => !used[k]!.has(rule)).map((rule) => ({ ignore, rule })))
+  return { findings: kept, ignored: findings.length - kept.length, unused }
+}
+
+/** What every change made of an ignore comment carries: its place, no statement, no lock. */
+function commentHead(ignore: IgnoreComment, object: string, schema: SchemaModel, pgVersion: number) {
+  return {
+    direction: 'none' as const,
+    at: ignore.at,
+    object,
+    origin: 'file' as const,
+    tableOrigin: 'file' as const,
+    statement: { index: -1, type: 'comment', text: '', node: undefined, fileStatements: 0 },
+    schema,
+    tx: { mode: 'none' as const, held: [], position: 0, following: 0 },
+    lock: lockFacts('none', pgVersion),
+    pgVersion,
+    fromSchemaDiff: false,
+  }
 }
 
 /** The `ignore-comment` change for a comment, so that rules (`ignore-without-reason`) can check it. */
 export function ignoreCommentChange(ignore: IgnoreComment, schema: SchemaModel, pgVersion: number): DbChange {
-  return {
-    kind: 'ignore-comment',
-    direction: 'none',
-    at: ignore.at,
-    object: ignore.rules.join(', '),
-    origin: 'file',
-    tableOrigin: 'file',
-    statement: { index: -1, type: 'comment', text: '', node: undefined, fileStatements: 0 },
-    schema,
-    tx: { mode: 'none', held: [], position: 0, following: 0 },
-    lock: lockFacts('none', pgVersion),
-    pgVersion,
-    fromSchemaDiff: false,
-    rules: ignore.rules,
-    reason: ignore.reason,
-    scope: ignore.scope,
-  }
+  return { ...commentHead(ignore, ignore.rules.join(', '), schema, pgVersion), kind: 'ignore-comment', rules: ignore.rules, reason: ignore.reason, scope: ignore.scope }
+}
+
+/** The `ignore-unused` change for a rule a comment names that accepted nothing (`unused-ignore`). */
+export function unusedIgnoreChange(unused: UnusedIgnore, known: boolean, schema: SchemaModel, pgVersion: number): DbChange {
+  return { ...commentHead(unused.ignore, unused.rule, schema, pgVersion), kind: 'ignore-unused', rule: unused.rule, known, scope: unused.ignore.scope }
 }

@@ -17,6 +17,6 @@ const mtime = (path) => {
   }
 }
 const cli = mtime(bundled) >= mtime(built) ? Promise.resolve(require(bundled)) : import(pathToFileURL(built).href)
-cli.then(({ main }) => main(process.argv.slice(2), { directStdout: true })).then((code) => {
+cli.then(({ main }) => main(process.argv.slice(2), { cliProcess: true })).then((code) => {
   process.exitCode = code
 })

@@ -38,9 +38,15 @@ setFlagsFromString('--wasm-lazy-validation')
 // trigger-dev's lose nothing (the hot code still gets optimized, later).
 setFlagsFromString('--interrupt-budget=540672')
 
-// After the flags: V8 accepts a code cache only under the flags it was made with.
-const cacheRoot = cacheDirectory()
-if (cacheRoot !== undefined) {
+/**
+ * The CLI's own process keeps V8's compiled code of the bundle between runs. Set up after the flags
+ * (V8 accepts a code cache only under the flags it was made with) and before a command loads.
+ * Dependencies are left out: caching them (ts-morph's TypeScript, swagger-parser) made `rollsafe
+ * adapter` and `rollsafe api` no faster, the megabytes of cache costing what compiling did.
+ */
+function cacheCompiledCode(): void {
+  const cacheRoot = cacheDirectory()
+  if (cacheRoot === undefined) return
   const cache = enableCompileCache(dirname(fileURLToPath(import.meta.url)), join(cacheRoot, `code-${process.version}-${process.arch}`))
   process.once('exit', () => cache.save())
 }
@@ -59,10 +65,14 @@ const commands: Record<string, () => Promise<Command>> = {
 
 /**
  * Runs the CLI and returns the exit code. Bad input prints one line to stderr and returns 2.
- * `directStdout` is for the CLI's own process (bin/rollsafe.cjs): see `useDirectStdout`.
+ * `cliProcess` is for the CLI's own process (bin/rollsafe.cjs): standard output written directly
+ * (`useDirectStdout`) and compiled code cached; in-process callers (tests) get neither.
  */
-export async function main(argv: ReadonlyArray<string>, { directStdout = false } = {}): Promise<number> {
-  if (directStdout) useDirectStdout()
+export async function main(argv: ReadonlyArray<string>, { cliProcess = false } = {}): Promise<number> {
+  if (cliProcess) {
+    useDirectStdout()
+    cacheCompiledCode()
+  }
   const [name, ...rest] = argv
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     writeStdout(usage)

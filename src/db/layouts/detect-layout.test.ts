@@ -2,6 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { findRule } from '../../core/registry.js'
+import { checkDb } from '../check-db.js'
 import { detectLayout, readMigrations } from './detect-layout.js'
 
 const root = mkdtempSync(join(tmpdir(), 'rollsafe-layouts-'))
@@ -25,10 +27,20 @@ describe('migration layouts', () => {
     expect(await names(dir)).toEqual([['2_a.sql', false], ['10_b.sql', false]])
   })
 
-  it('golang-migrate: .up.sql in version order, .down.sql skipped', async () => {
+  it('golang-migrate: .up.sql in version order, .down.sql skipped, each file one query (one implicit transaction)', async () => {
     const dir = folder('golang', { '2_b.up.sql': '', '2_b.down.sql': '', '10_c.up.sql': '', '1_a.up.sql': '' })
     expect((await detectLayout(dir))?.name).toBe('golang-migrate')
-    expect(await names(dir)).toEqual([['1_a.up.sql', false], ['2_b.up.sql', false], ['10_c.up.sql', false]])
+    expect(await names(dir)).toEqual([['1_a.up.sql', true], ['2_b.up.sql', true], ['10_c.up.sql', true]])
+    expect(await names(join(dir, '2_b.up.sql'))).toEqual([['', true]])
+  })
+
+  it('golang-migrate: CONCURRENTLY fails beside another statement of its file, not alone in one', async () => {
+    const dir = folder('golang-concurrently', {
+      '1_alone.up.sql': 'create index concurrently users_a on users (a);',
+      '2_beside.up.sql': 'alter table users add column b bigint;\ncreate index concurrently users_b on users (b);',
+    })
+    const { findings } = await checkDb([dir], { today: '2026-01-01', rules: [findRule('concurrently-in-transaction')!] })
+    expect(findings.map((f) => f.location.file.slice(dir.length + 1))).toEqual(['2_beside.up.sql'])
   })
 
   it('Flyway: versions compared as numbers, repeatables last, one transaction per file', async () => {

@@ -5,7 +5,7 @@ import { readInputFile } from '../../core/read-input-file.js'
 import type { MigrationFile } from '../migration-file.js'
 import { drizzleLayout } from './drizzle.js'
 import { flywayLayout } from './flyway.js'
-import { golangMigrateLayout } from './golang-migrate.js'
+import { golangMigrateLayout, isGolangMigrateUp } from './golang-migrate.js'
 import { kyselyLayout, readKyselyMigration } from './kysely/kysely.js'
 import type { MigrationLayout } from './migration-layout.js'
 import { isNodePgMigrateSql, nodePgMigrateLayout, upSection } from './node-pg-migrate.js'
@@ -41,6 +41,7 @@ function sqlFile(path: string, text: string, assumeTransaction: boolean): Migrat
   const wrapped =
     assumeTransaction ||
     /^V[\d._]+__/.test(name) ||
+    isGolangMigrateUp(name) ||
     (name === 'migration.sql' && /^\d+_/.test(basename(dirname(path)))) ||
     text.includes('--> statement-breakpoint')
   return { path, text, transactional: wrapped }

@@ -17,6 +17,11 @@ export function batchKey(table: TableModel): ReadonlyArray<string> | undefined {
   return unique?.columns
 }
 
+/** The batch key of a plan that backfills the table, or why it cannot be planned: no key to batch by. */
+export function backfillKey(table: TableModel): ReadonlyArray<string> | { readonly unsupported: string } {
+  return batchKey(table) ?? { unsupported: `\`${table.key}\` has no primary key to batch the backfill by` }
+}
+
 /** Indexes of the table whose columns include `column`. */
 export function indexesOn(schema: SchemaModel, table: TableModel, column: string): ReadonlyArray<IndexModel> {
   return [...schema.indexes.values()]

@@ -8,7 +8,7 @@ import { insertProbe, updateProbe, valueFor, type ProbeTable } from '../probes.j
 import { ident, literal } from '../sql.js'
 import { clauseAfter, updateParts } from '../statement-parts.js'
 import { qualified } from '../sql.js'
-import { batchKey } from '../table-facts.js'
+import { backfillKey } from '../table-facts.js'
 import { notNullHelper } from './column-swap.js'
 
 interface Fill {
@@ -57,8 +57,8 @@ export const addNotNullPlan: PlanBuilder<'column-set-not-null'> = (context) => {
   const found = columnOfA(context, change.object)
   if ('unsupported' in found) return found
   const { table, name, column } = found
-  const key = batchKey(table)
-  if (key === undefined) return { unsupported: `\`${table.key}\` has no primary key to batch the backfill by` }
+  const key = backfillKey(table)
+  if ('unsupported' in key) return key
   const target = qualified(table.name)
   const { fill, defaultSet } = fillOf(context, name)
   const covered = defaultSet || column.default !== undefined

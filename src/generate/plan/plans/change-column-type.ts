@@ -2,7 +2,7 @@ import { nodeOf, stringList } from '../../../db/pg-ast.js'
 import type { TableModel } from '../../../db/schema-model.js'
 import { backfillSql, pendingRowsSql } from '../backfill.js'
 import { copyIndexes } from '../index-copies.js'
-import { addConstraintOnce, blocks, doBlock, hasColumn, transaction, unbounded } from '../phase-sql.js'
+import { doBlock, hasColumn, transaction } from '../phase-sql.js'
 import type { PlanBuilder, PlanContext } from '../plan-context.js'
 import { columnOfA } from '../plan-context.js'
 import type { Gate, Plan } from '../plan.js'
@@ -11,8 +11,8 @@ import { typeSql } from '../sample-values.js'
 import { ident, literal, qualified } from '../sql.js'
 import { clauseAfter } from '../statement-parts.js'
 import { syncTrigger, triggerPresentSql } from '../sync-trigger.js'
-import { batchKey, constraintsOn, referencingKeys } from '../table-facts.js'
-import { carriedDefault, notNullHelper, swapValidation } from './column-swap.js'
+import { backfillKey, constraintsOn, referencingKeys } from '../table-facts.js'
+import { carriedDefault, notNullHelper, swapValidatePhase } from './column-swap.js'
 
 /** A column name not taken in the table: `quantity_new`, else `quantity_new2`, … */
 function freeName(table: TableModel, base: string): string {
@@ -52,8 +52,8 @@ export const changeColumnTypePlan: PlanBuilder<'column-type-changed'> = (context
   const found = columnOfA(context, change.object)
   if ('unsupported' in found) return found
   const { table, name, column } = found
-  const key = batchKey(table)
-  if (key === undefined) return { unsupported: `\`${table.key}\` has no primary key to batch the backfill by` }
+  const key = backfillKey(table)
+  if ('unsupported' in key) return key
   if (key.includes(name)) return { unsupported: `\`${change.object}\` is in the primary key: the foreign keys that reference it need the same change` }
   if (referencingKeys(context.a, table, name).length > 0) return { unsupported: `foreign keys reference \`${change.object}\`: their columns need the same change` }
   const target = qualified(table.name)
@@ -118,18 +118,7 @@ export const changeColumnTypePlan: PlanBuilder<'column-type-changed'> = (context
         undoes: `Nothing to undo: the backfill only wrote \`${temp}\`, which the expand rollback drops.`,
         gate: { check: `Every row has \`${temp}\` equal to \`${name}\` converted.`, sql: pendingRowsSql(table, pending) },
       },
-      {
-        kind: 'validate',
-        from: 'A',
-        until: 'B',
-        does: `Builds \`${temp}\`'s indexes CONCURRENTLY${notNull ? ' and proves it NOT NULL with a CHECK added NOT VALID, then validated' : ''}.`,
-        sql: blocks(
-          notNull && addConstraintOnce(target, notNull.name, `${ident(notNull.name)} CHECK (${ident(temp)} IS NOT NULL) NOT VALID`),
-          notNull && unbounded(`ALTER TABLE ${target} VALIDATE CONSTRAINT ${ident(notNull.name)};`, options),
-          indexes.build,
-        ),
-        ...swapValidation(target, table, indexes, notNull),
-      },
+      swapValidatePhase(target, table, temp, indexes, notNull, options),
       {
         kind: 'contract',
         from: 'B',

@@ -1,7 +1,7 @@
 import type { TableModel } from '../../../db/schema-model.js'
 import type { IndexCopies } from '../index-copies.js'
-import { blocks } from '../phase-sql.js'
-import type { Gate } from '../plan.js'
+import { addConstraintOnce, blocks, unbounded } from '../phase-sql.js'
+import type { PlanOptions, PlanPhase } from '../plan.js'
 import { ident, literal, objectName, qualified } from '../sql.js'
 
 /**
@@ -50,18 +50,30 @@ export function gateSql(conditions: ReadonlyArray<string | undefined>): string |
 }
 
 /**
- * The validate phase's rollback, what it undoes and its gate when a column is swapped for a copy
- * (rename, type change): the copied indexes are valid and the helper CHECK proving NOT NULL is validated.
+ * The validate phase when a column is swapped for a copy `column` (rename, type change): the
+ * copied indexes built CONCURRENTLY and, when the old column is NOT NULL, a helper CHECK added NOT
+ * VALID and validated; its rollback drops both, and its gate waits for them to be valid.
  *
- * @example swapValidation('public.users', users, indexes, notNullHelper(users, 'email_address'))
+ * @example swapValidatePhase('public.users', users, 'email_address', indexes, notNullHelper(users, 'email_address'), options)
  */
-export function swapValidation(
+export function swapValidatePhase(
   target: string,
   table: TableModel,
+  column: string,
   indexes: IndexCopies,
   notNull: { readonly name: string } | undefined,
-): { readonly rollback: string; readonly undoes: string; readonly gate: Gate } {
+  options: PlanOptions,
+): PlanPhase {
   return {
+    kind: 'validate',
+    from: 'A',
+    until: 'B',
+    does: `Builds \`${column}\`'s indexes CONCURRENTLY${notNull ? ' and proves it NOT NULL with a CHECK added NOT VALID, then validated' : ''}.`,
+    sql: blocks(
+      notNull && addConstraintOnce(target, notNull.name, `${ident(notNull.name)} CHECK (${ident(column)} IS NOT NULL) NOT VALID`),
+      notNull && unbounded(`ALTER TABLE ${target} VALIDATE CONSTRAINT ${ident(notNull.name)};`, options),
+      indexes.build,
+    ),
     rollback: blocks(indexes.drop, notNull && `ALTER TABLE ${target} DROP CONSTRAINT IF EXISTS ${ident(notNull.name)};`),
     undoes: 'Drops the copies of the indexes and the helper CHECK.',
     gate: {

@@ -1,15 +1,15 @@
 import { backfillSql, pendingRowsSql } from '../backfill.js'
 import { copyIndexes } from '../index-copies.js'
-import { addConstraintOnce, blocks, doBlock, hasColumn, queriesNaming, transaction, unbounded } from '../phase-sql.js'
+import { doBlock, hasColumn, queriesNaming, transaction } from '../phase-sql.js'
 import type { Plan } from '../plan.js'
 import type { PlanBuilder } from '../plan-context.js'
-import { lastPart, tableKeyOf, tableOfA } from '../plan-context.js'
+import { tableKeyOf, tableOfA } from '../plan-context.js'
 import { insertProbe, selectProbe, updateProbe, valueFor, type ProbeTable } from '../probes.js'
 import { ident, qualified } from '../sql.js'
 import { syncTrigger, triggerPresentSql } from '../sync-trigger.js'
-import { batchKey, constraintsOn, referencingKeys } from '../table-facts.js'
+import { backfillKey, constraintsOn, referencingKeys } from '../table-facts.js'
 import { typeSql } from '../sample-values.js'
-import { carriedDefault, notNullHelper, swapValidation } from './column-swap.js'
+import { carriedDefault, notNullHelper, swapValidatePhase } from './column-swap.js'
 import { renameColumnViewAlternative } from './rename-column-view.js'
 
 /**
@@ -25,8 +25,8 @@ export const renameColumnPlan: PlanBuilder<'column-renamed'> = (context) => {
   const newName = change.to
   const column = table.columns.find((c) => c.name === oldName)
   if (column === undefined) return { unsupported: `rollsafe does not know column \`${change.object}\`` }
-  const key = batchKey(table)
-  if (key === undefined) return { unsupported: `\`${table.key}\` has no primary key to batch the backfill by` }
+  const key = backfillKey(table)
+  if ('unsupported' in key) return key
   if (key.includes(oldName)) {
     return { unsupported: `\`${change.object}\` is part of the primary key: rename it behind a view (see the rename-table plan) or in a maintenance window` }
   }
@@ -85,18 +85,7 @@ export const renameColumnPlan: PlanBuilder<'column-renamed'> = (context) => {
         undoes: `Nothing to undo: the backfill only wrote \`${newName}\`, which the expand rollback drops.`,
         gate: { check: `No row has \`${newName}\` different from \`${oldName}\`.`, sql: pendingRowsSql(table, pending) },
       },
-      {
-        kind: 'validate',
-        from: 'A',
-        until: 'B',
-        does: `Builds \`${newName}\`'s indexes CONCURRENTLY${notNull ? ` and proves it NOT NULL with a CHECK added NOT VALID, then validated` : ''}.`,
-        sql: blocks(
-          notNull && addConstraintOnce(target, notNull.name, `${ident(notNull.name)} CHECK (${ident(newName)} IS NOT NULL) NOT VALID`),
-          notNull && unbounded(`ALTER TABLE ${target} VALIDATE CONSTRAINT ${ident(notNull.name)};`, options),
-          indexes.build,
-        ),
-        ...swapValidation(target, table, indexes, notNull),
-      },
+      swapValidatePhase(target, table, newName, indexes, notNull, options),
       {
         kind: 'contract',
         from: 'B',

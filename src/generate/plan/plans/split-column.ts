@@ -7,7 +7,7 @@ import { insertProbe, selectProbe, updateProbe, valueFor, type ProbeTable } from
 import { ident } from '../sql.js'
 import { updateParts } from '../statement-parts.js'
 import { syncTrigger, triggerPresentSql, tupleOf } from '../sync-trigger.js'
-import { batchKey } from '../table-facts.js'
+import { backfillKey } from '../table-facts.js'
 import { dropColumnContract } from './drop-column.js'
 
 /** `-- rollsafe-plan: full_name = first_name || ' ' || last_name`: how B's columns make A's one. */
@@ -59,8 +59,8 @@ export function splitColumnPlan(context: PlanContext<'column-dropped'>): PlanRes
   if (split === undefined) return undefined
   const table = tableOfA(context, tableKey)
   if (typeof table === 'string') return { unsupported: table }
-  const key = batchKey(table)
-  if (key === undefined) return { unsupported: `\`${table.key}\` has no primary key to batch the backfill by` }
+  const key = backfillKey(table)
+  if ('unsupported' in key) return key
   const columns = split.parts.map(([column]) => column)
   const combine = combineHint(context.source, name)
   if (combine === undefined) {

@@ -1,4 +1,4 @@
-import { execFile, execFileSync } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -6,29 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Finding } from '../src/core/finding.js'
 import { buildCheckRepo } from './helpers/check-repo.js'
 import { validateSarif } from './helpers/sarif-schema.js'
-import { cliBin, cliBuilt, projectRoot } from './helpers/built-cli.js'
+import { cliBuilt, runCli } from './helpers/built-cli.js'
 
 // `rollsafe check --base` end to end, with the built CLI (npm test builds it first) on a scripted
 // git repository: see test/helpers/check-repo.ts for what the branch changes.
-const root = projectRoot
-const bin = cliBin
 const built = cliBuilt
 if (!built) console.warn('rollsafe check end-to-end tests skipped: run `npx tsc -p tsconfig.build.json` first (npm test does)')
 
-interface Run {
-  readonly code: number
-  readonly stdout: string
-  readonly stderr: string
-}
-
-function rollsafe(cwd: string, args: ReadonlyArray<string>): Promise<Run> {
-  return new Promise((resolve) => {
-    const env = { ...process.env, ROLLSAFE_TODAY: '2026-01-01', GITHUB_STEP_SUMMARY: '' }
-    execFile(process.execPath, [bin, ...args], { cwd, env, encoding: 'utf8' }, (error, stdout, stderr) => {
-      resolve({ code: error === null ? 0 : Number(error.code), stdout, stderr })
-    })
-  })
-}
 
 /** What a finding is about, in a form a test can list: rule, file[:line][@revision]. */
 const where = (f: Finding) => `${f.rule} ${f.location.file}${f.location.line ? `:${f.location.line}` : ''}${f.location.revision ? `@${f.location.revision}` : ''}`
@@ -50,7 +34,7 @@ describe.skipIf(!built)('rollsafe check --base on a git repository', () => {
   })
 
   it('reports the API break, the locking migration and the edited and deleted migrations, and fails', async () => {
-    const run = await rollsafe(repo, ['check', '--base', 'main', '--format', 'json'])
+    const run = await runCli(repo, ['check', '--base', 'main', '--format', 'json'])
     expect(run.stderr).toBe('')
     expect(run.code).toBe(1)
     const findings = JSON.parse(run.stdout).findings as Finding[]
@@ -74,8 +58,8 @@ describe.skipIf(!built)('rollsafe check --base on a git repository', () => {
   })
 
   it('names files from the repository root when run from a subdirectory, and leaves the work tree alone', async () => {
-    const fromRoot = await rollsafe(repo, ['check', '--base', 'main', '--format', 'json'])
-    const fromSub = await rollsafe(join(repo, 'services', 'pets'), ['check', '--base', 'main', '--format', 'json'])
+    const fromRoot = await runCli(repo, ['check', '--base', 'main', '--format', 'json'])
+    const fromSub = await runCli(join(repo, 'services', 'pets'), ['check', '--base', 'main', '--format', 'json'])
     expect(fromSub.code).toBe(1)
     expect(fromSub.stdout).toBe(fromRoot.stdout)
     expect(git('status', '--porcelain', '--untracked-files=all') + git('rev-parse', 'HEAD')).toBe(gitState)
@@ -85,7 +69,7 @@ describe.skipIf(!built)('rollsafe check --base on a git repository', () => {
     const out = mkdtempSync(join(tmpdir(), 'rollsafe-check-out-'))
     try {
       const sarifFile = join(out, 'rollsafe.sarif')
-      const run = await rollsafe(join(repo, 'db'), ['check', '--base', 'main', '--output', sarifFile, '--output', join(out, 'report.md')])
+      const run = await runCli(join(repo, 'db'), ['check', '--base', 'main', '--output', sarifFile, '--output', join(out, 'report.md')])
       expect(run.code).toBe(1)
       expect(run.stdout).toContain('since main: FAIL')
       const text = readFileSync(sarifFile, 'utf8')
@@ -121,13 +105,13 @@ describe.skipIf(!built)('rollsafe check --base on a git repository', () => {
       ].join('\n'),
     )
     try {
-      const lenient = await rollsafe(repo, ['check', '--base', 'main', '--config', config, '--format', 'json'])
+      const lenient = await runCli(repo, ['check', '--base', 'main', '--config', config, '--format', 'json'])
       expect(lenient.code).toBe(0)
       const report = JSON.parse(lenient.stdout) as { findings: Finding[]; summary: { ignored: number } }
       expect(report.findings.find((f) => f.rule === 'index-created-non-concurrently')?.severity).toBe('warning')
       expect(report.findings.some((f) => f.rule === 'migration-edited')).toBe(false)
       expect(report.summary.ignored).toBe(1)
-      const strict = await rollsafe(repo, ['check', '--base', 'main', '--config', config, '--fail-on', 'error'])
+      const strict = await runCli(repo, ['check', '--base', 'main', '--config', config, '--fail-on', 'error'])
       expect(strict.code).toBe(1)
     } finally {
       rmSync(config)
@@ -139,7 +123,7 @@ describe.skipIf(!built)('rollsafe check --base on a git repository', () => {
     writeFileSync(join(repo, 'v1.yaml'), git('show', 'main:services/pets/openapi.yaml').replace("'schemas/pet.yaml'", "'services/pets/schemas/pet.yaml'"))
     writeFileSync(config, JSON.stringify({ api: [{ old: 'v1.yaml', new: 'services/pets/openapi.yaml' }] }))
     try {
-      const run = await rollsafe(repo, ['check', '--config', config, '--format', 'json'])
+      const run = await runCli(repo, ['check', '--config', config, '--format', 'json'])
       expect(run.code).toBe(1)
       const findings = JSON.parse(run.stdout).findings as Finding[]
       expect(findings.filter((f) => f.severity === 'error').map(where)).toEqual([
@@ -153,7 +137,7 @@ describe.skipIf(!built)('rollsafe check --base on a git repository', () => {
   })
 
   it('refuses a base that does not exist, with a hint, and exit code 2', async () => {
-    const run = await rollsafe(repo, ['check', '--base', 'origin/nowhere'])
+    const run = await runCli(repo, ['check', '--base', 'origin/nowhere'])
     expect(run.code).toBe(2)
     expect(run.stderr).toMatch(/^rollsafe: --base origin\/nowhere: no such commit in this repository \(a shallow clone lacks it/)
   })

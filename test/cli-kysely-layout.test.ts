@@ -1,7 +1,6 @@
-import { execFileSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
 import type { Finding } from '../src/core/finding.js'
-import { cliBin, cliBuilt, projectRoot } from './helpers/built-cli.js'
+import { cliBuilt, projectRoot, runCli } from './helpers/built-cli.js'
 import { scratchDir } from './helpers/cli-harness.js'
 
 // The built CLI (a CommonJS bundle) loads a Kysely migration as an ES module it writes to a temporary file.
@@ -25,17 +24,21 @@ export async function up(db: Kysely<any>): Promise<void> {
 `,
   )
 
-  const check = (...args: string[]): Finding[] =>
-    (JSON.parse(execFileSync(process.execPath, [cliBin, 'db', ...args, '--format', 'json', '--fail-on', 'never'], { cwd: projectRoot, encoding: 'utf8' })) as { findings: Finding[] }).findings
+  const check = async (...args: string[]): Promise<Finding[]> => {
+    const run = await runCli(projectRoot, ['db', ...args, '--format', 'json', '--fail-on', 'never'])
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(0)
+    return (JSON.parse(run.stdout) as { findings: Finding[] }).findings
+  }
 
-  it('runs each up() of a folder against the recording driver and checks the SQL it compiled', () => {
-    const findings = check(scratch.dir)
+  it('runs each up() of a folder against the recording driver and checks the SQL it compiled', async () => {
+    const findings = await check(scratch.dir)
     expect(findings.find((f) => f.rule === 'prefer-bigint-over-int')).toBeUndefined()
     expect(findings.filter((f) => f.rule === 'require-lock-timeout').map((f) => f.location.file)).toEqual([second])
   })
 
-  it('finds what version A loses when the earlier module is history', () => {
-    const dropped = check('--history', first, second).find((f) => f.rule === 'column-dropped')
+  it('finds what version A loses when the earlier module is history', async () => {
+    const dropped = (await check('--history', first, second)).find((f) => f.rule === 'column-dropped')
     expect(dropped?.location.file).toBe(second)
     expect(dropped?.object).toBe('public.person.name')
   })

@@ -4,13 +4,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { queryServer, serverReachable, serverUrl } from './helpers/postgres-server.js'
-import { cliBin, cliBuilt, projectRoot } from './helpers/built-cli.js'
+import { cliBin as bin, cliBuilt as built } from './helpers/built-cli.js'
 
 // The CLI as users run it (the built bin/rollsafe.cjs): --trace must print its report and the
 // process must end by itself, which it only does once PGlite (or the scratch database) is closed.
-const root = projectRoot
-const bin = cliBin
-const built = cliBuilt
 if (!built) console.warn('CLI --trace tests skipped: run `npm run build` first (npm test does)')
 
 const dir = mkdtempSync(join(tmpdir(), 'rollsafe-trace-cli-'))

@@ -4,7 +4,7 @@ import type { SqlSession } from '../src/db/shadow/sql-session.js'
 import type { BuiltPlan } from '../src/generate/plan/build-plan.js'
 import { formatVerifyReports } from '../src/generate/plan/verify/format-report.js'
 import { verifyPlan, verifyTargets, type VerifyReport } from '../src/generate/plan/verify/verify-plan.js'
-import { buildCase, expectedFailures, expectFailure, expectVerified, planCases, verifyAll } from './helpers/plan-cases.js'
+import { buildCase, itVerifiesEveryPlanCase } from './helpers/plan-cases.js'
 
 // Every plan of fixtures/plan/ run on PGlite (one instance for the file), then plans with one
 // defect each, which the verification must catch at the right step.
@@ -17,14 +17,7 @@ afterAll(async () => {
 })
 
 describe('plans verified on PGlite', () => {
-  for (const name of planCases) {
-    it(name, async () => {
-      const built = await buildCase(name)
-      const reports = await verifyAll(session, built)
-      if (name in expectedFailures) expectFailure(reports, name)
-      else expectVerified(reports, built)
-    })
-  }
+  itVerifiesEveryPlanCase(() => session)
 })
 
 /** Verifies the main plan with one file's text changed. */

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, it } from 'vitest'
+import { afterAll, beforeAll, describe } from 'vitest'
 import { openScratchDatabase } from '../src/db/shadow/scratch-database.js'
 import type { SqlSession } from '../src/db/shadow/sql-session.js'
-import { buildCase, expectedFailures, expectFailure, expectVerified, planCases, verifyAll } from './helpers/plan-cases.js'
+import { itVerifiesEveryPlanCase } from './helpers/plan-cases.js'
 import { serverReachable, serverUrl } from './helpers/postgres-server.js'
 
 // Every plan of fixtures/plan/ run on the PostgreSQL server (DATABASE_URL, else 127.0.0.1:5432), in
@@ -17,12 +17,5 @@ describe.skipIf(!reachable)('plans verified on PostgreSQL', () => {
     await session?.close()
   })
 
-  for (const name of planCases) {
-    it(name, async () => {
-      const built = await buildCase(name)
-      const reports = await verifyAll(session, built)
-      if (name in expectedFailures) expectFailure(reports, name)
-      else expectVerified(reports, built)
-    })
-  }
+  itVerifiesEveryPlanCase(() => session)
 })

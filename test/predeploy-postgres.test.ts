@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -6,14 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Finding } from '../src/core/finding.js'
 import { serverReachable } from './helpers/postgres-server.js'
 import { createTestDatabase, type TestDatabase } from './helpers/scratch-server-database.js'
-import { cliBin, cliBuilt, projectRoot } from './helpers/built-cli.js'
+import { cliBuilt, projectRoot as root, runCli } from './helpers/built-cli.js'
 
 // `rollsafe predeploy` with the built CLI against the PostgreSQL server (DATABASE_URL, else the
 // local one): a golang-migrate folder whose first two migrations ran (schema_migrations says so) on
 // a database with a million-row table, a hand-made column (drift) and a pending migration that
 // rewrites a small table and builds an index on the large one.
-const root = projectRoot
-const bin = cliBin
 const built = cliBuilt
 if (!built) console.warn('rollsafe predeploy tests skipped: run `npx tsc -p tsconfig.build.json` first (npm test does)')
 const reachable = built && (await serverReachable())
@@ -27,20 +24,6 @@ const migrations: Readonly<Record<string, string>> = {
   '3_widen_and_index.up.sql': 'alter table settings alter column value type bigint;\ncreate index events_created_at_idx on events (created_at);\n',
 }
 
-interface Run {
-  readonly code: number
-  readonly stdout: string
-  readonly stderr: string
-}
-
-function rollsafe(cwd: string, args: ReadonlyArray<string>): Promise<Run> {
-  return new Promise((resolve) => {
-    const env = { ...process.env, ROLLSAFE_TODAY: '2026-01-01', GITHUB_STEP_SUMMARY: '' }
-    execFile(process.execPath, [bin, ...args], { cwd, env, encoding: 'utf8' }, (error, stdout, stderr) => {
-      resolve({ code: error === null ? 0 : Number(error.code), stdout, stderr })
-    })
-  })
-}
 
 /** Everything a write could change: the user catalog (relfilenode changes on a rewrite) and every row count. */
 async function snapshot(db: TestDatabase, tables: ReadonlyArray<string>): Promise<unknown> {
@@ -87,7 +70,7 @@ describe.skipIf(!reachable)('rollsafe predeploy against a live database', () => 
 
   it('checks the pending migration against the live schema, ranks by table size, reports drift, and writes nothing', async () => {
     const before = await snapshot(live, ['events', 'settings'])
-    const run = await rollsafe(dir, ['predeploy', '--database-url', urlWithPassword(live.url), 'migrations', '--format', 'json'])
+    const run = await runCli(dir, ['predeploy', '--database-url', urlWithPassword(live.url), 'migrations', '--format', 'json'])
     expect(run.code).toBe(1)
     expect(run.stderr).toContain('rollsafe: note: migrations: 2 applied (by public.schema_migrations), 1 pending: 3_widen_and_index.up.sql')
     const findings = JSON.parse(run.stdout).findings as Finding[]
@@ -122,7 +105,7 @@ describe.skipIf(!reachable)('rollsafe predeploy against a live database', () => 
       writeFileSync(join(plain, '003_drop_kind.sql'), "set lock_timeout = '1s';\nalter table events drop column kind;\n")
       await small.query(`${migrations['1_events.up.sql']}${migrations['2_settings.up.sql']}`)
       const api = ['--api-deployed', join(root, 'demo', 'petstore-v1.yaml'), '--api', join(root, 'demo', 'petstore-v2.yaml')]
-      const run = await rollsafe(dir, ['predeploy', '--database-url', small.url, 'plain', ...api, '--format', 'json'])
+      const run = await runCli(dir, ['predeploy', '--database-url', small.url, 'plain', ...api, '--format', 'json'])
       expect(run.code).toBe(1)
       expect(run.stderr).toContain('rollsafe: note: plain: 2 applied (by the live schema), 1 pending: 003_drop_kind.sql')
       const findings = JSON.parse(run.stdout).findings as Finding[]
@@ -139,7 +122,7 @@ describe.skipIf(!reachable)('rollsafe predeploy against a live database', () => 
   it('never shows the password, not even when it cannot connect', async () => {
     const url = new URL(urlWithPassword(live.url))
     url.port = '1'
-    const run = await rollsafe(dir, ['predeploy', '--database-url', url.toString(), 'migrations'])
+    const run = await runCli(dir, ['predeploy', '--database-url', url.toString(), 'migrations'])
     expect(run.code).toBe(2)
     expect(run.stderr).toMatch(/^rollsafe: postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:1\//)
     expect(run.stdout + run.stderr).not.toContain(secret)

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import { expect } from 'vitest'
+import { expect, it } from 'vitest'
 import type { SqlSession } from '../../src/db/shadow/sql-session.js'
 import { buildPlan, type BuiltPlan } from '../../src/generate/plan/build-plan.js'
 import type { PlanOptions } from '../../src/generate/plan/plan.js'
@@ -57,4 +57,19 @@ export function expectFailure(reports: ReadonlyArray<VerifyReport>, name: string
   const check = failed?.checks.find((c) => !c.ok)
   expect(check?.what).toBe(failure?.check)
   expect(check?.detail).toMatch(failure?.detail ?? /^$/)
+}
+
+/**
+ * One test per plan of fixtures/plan/ on the session `session()` gives when the tests run: every
+ * phase verified, or the expected failure for the cases that carry a defect on purpose.
+ */
+export function itVerifiesEveryPlanCase(session: () => SqlSession): void {
+  for (const name of planCases) {
+    it(name, async () => {
+      const built = await buildCase(name)
+      const reports = await verifyAll(session(), built)
+      if (name in expectedFailures) expectFailure(reports, name)
+      else expectVerified(reports, built)
+    })
+  }
 }

@@ -1,7 +1,7 @@
 import type { DocumentSet, Node } from './document-set.js'
 import type { SourceDocument } from './read-document.js'
 import { mergeSchemas, type MergeContext } from './merge-schemas.js'
-import type { Discriminator, JsonType, Schema } from './model.js'
+import type { Discriminator, Schema } from './model.js'
 import { readKeywords } from './schema-keywords.js'
 import { assignDraft, isNullOnly, newDraft, typeSet, withNull, type SchemaDraft } from './schema-draft.js'
 

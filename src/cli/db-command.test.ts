@@ -1,9 +1,8 @@
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { captureOutput, scratchDir } from '../../test/helpers/cli-harness.js'
 import { main } from './main.js'
 
-const { dir, file } = scratchDir('rollsafe-db-cli-')
+const { file } = scratchDir('rollsafe-db-cli-')
 
 const io = captureOutput()
 

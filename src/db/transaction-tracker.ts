@@ -67,7 +67,7 @@ export class TransactionTracker {
   openedAt: SourceRef | undefined
 
   /** `implicit`: the runner wraps the file in one transaction. */
-  constructor(private readonly implicit: boolean) {
+  constructor(implicit: boolean) {
     this.mode = implicit ? 'implicit' : 'none'
     if (implicit) this.transactionId = 1
   }

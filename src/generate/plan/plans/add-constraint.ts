@@ -9,11 +9,6 @@ import { constraintDefinition, parenthesizedAfter } from '../statement-parts.js'
 import { batchKey } from '../table-facts.js'
 import { constraintValid, gateSql } from './column-swap.js'
 
-function tuple(columns: ReadonlyArray<string>, prefix = ''): string {
-  const list = columns.map((c) => `${prefix}${ident(c)}`)
-  return list.length === 1 ? (list[0] ?? '') : `(${list.join(', ')})`
-}
-
 /** Rows that break a foreign key (MATCH SIMPLE: a row with any NULL key column passes). */
 function orphansGate(a: SchemaModel, table: TableModel, constraint: ConstraintModel): Gate | undefined {
   const target = constraint.references && a.tables.get(constraint.references.table)

@@ -6,8 +6,9 @@
 // pure JavaScript, and its CommonJS build is some three hundred files, 60 ms to load on every
 // --trace, predeploy or plan run.
 // CommonJS, not ESM: a CommonJS entry spares Node 20 its ESM loader (about fifteen internal modules
-// and a facade per imported builtin), about ten milliseconds of every run. Dependencies imported
-// with import() stay import(); the static ones (kysely, ajv, ts-morph) ship CommonJS builds.
+// and a facade per imported builtin), about ten milliseconds of every run. Every import() of a
+// dependency becomes require() (dynamicImportInCjs: false), so the compile cache can take every
+// chunk (src/cli/compile-cache.ts); each external dependency ships a CommonJS build.
 import { rmSync } from 'node:fs'
 import { dirname, isAbsolute, join } from 'node:path'
 import { fileURLToPath } from 'node:url'

@@ -3,8 +3,8 @@
  * generated glue (libpg-query.js): the glue also builds a virtual file system, terminals and
  * stream objects the parser never touches, several milliseconds of every short run. The glue
  * stays the source of truth for the module's layout: the minified import and export names are
- * read from its text, and when that text does not have the expected shape `instantiateParser`
- * returns undefined and the caller uses the glue itself.
+ * read from its text, and when that text does not have the expected shape the caller uses the
+ * package's own entry (src/db/pg-query-module.ts).
  */
 
 /** Which function each minified import or export name stands for, as the glue assigns them. */

@@ -17,7 +17,7 @@ export const golangMigrateLayout: MigrationLayout = {
   transactional: true,
   detect: (_dir, entries) => entries.some((e) => upFile.test(e)),
   async read(dir) {
-    const names = (readdirSync(dir)).filter((e) => upFile.test(e)).sort(compareNumbered)
+    const names = readdirSync(dir).filter((e) => upFile.test(e)).sort(compareNumbered)
     return readMigrationFiles(dir, names, true)
   },
 }

@@ -22,7 +22,7 @@ export const nodePgMigrateLayout: MigrationLayout = {
   transactional: true,
   detect: () => false, // recognised by content in read-migrations.ts: the markers are inside the files
   async read(dir) {
-    const names = (readdirSync(dir)).filter((e) => e.endsWith('.sql')).sort()
+    const names = readdirSync(dir).filter((e) => e.endsWith('.sql')).sort()
     const files = await readMigrationFiles(dir, names, true)
     return files.map((f): MigrationFile => ({ ...f, text: upSection(f.text) }))
   },

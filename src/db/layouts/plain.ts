@@ -8,7 +8,7 @@ export const plainLayout: MigrationLayout = {
   transactional: false,
   detect: (_dir, entries) => entries.some((e) => e.endsWith('.sql')),
   async read(dir) {
-    const names = (readdirSync(dir)).filter((e) => e.endsWith('.sql') && !e.endsWith('.down.sql')).sort(compareNumbered)
+    const names = readdirSync(dir).filter((e) => e.endsWith('.sql') && !e.endsWith('.down.sql')).sort(compareNumbered)
     return readMigrationFiles(dir, names, false)
   },
 }

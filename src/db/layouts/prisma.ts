@@ -9,7 +9,7 @@ export const prismaLayout: MigrationLayout = {
   transactional: true,
   detect: (dir, entries) => entries.some((e) => /^\d+_/.test(e) && existsSync(join(dir, e, 'migration.sql'))),
   async read(dir) {
-    const entries = (readdirSync(dir)).sort()
+    const entries = readdirSync(dir).sort()
     const names = entries.filter((e) => existsSync(join(dir, e, 'migration.sql'))).map((e) => join(e, 'migration.sql'))
     return readMigrationFiles(dir, names, true)
   },

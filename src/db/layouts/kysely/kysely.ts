@@ -42,7 +42,7 @@ export const kyselyLayout: MigrationLayout = {
   transactional: true,
   detect: (_dir, entries) => entries.some(isMigrationModule) && !entries.some((e) => e.endsWith('.sql')),
   async read(dir) {
-    const names = (readdirSync(dir)).filter(isMigrationModule).sort()
+    const names = readdirSync(dir).filter(isMigrationModule).sort()
     const files: MigrationFile[] = []
     for (const name of names) files.push(await readKyselyMigration(join(dir, name)))
     return files
